@@ -1,0 +1,33 @@
+namespace Minamata.Cli;
+
+/// <summary>The <c>minamata</c> command: parses the first word and hands over to that command.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int Usage = 64;
+
+    public const string Help = """
+        minamata: the Minamata Convention report pipeline's command line.
+
+        Usage:
+          minamata extract --json FILE...   print each file's metadata record as one JSON line
+          minamata --help                   show this help
+
+        Exit codes: 0 all went well; 2 a file could not be read (its line says why); 64 usage error.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        switch (args)
+        {
+            case [] or ["--help" or "-h" or "help"]:
+                await output.WriteLineAsync(Help);
+                return args.Length == 0 ? Usage : Success;
+            case ["extract", .. var rest]:
+                return await ExtractCommand.RunAsync(rest, output, error);
+            default:
+                await error.WriteLineAsync($"minamata: unknown command '{args[0]}'; see 'minamata --help'.");
+                return Usage;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using Minamata.Reporting.Intake;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Functions;
+
+/// <summary>Event Grid delivers every blob created in the upload container; the core takes it in.</summary>
+public sealed class IntakeFunctions(ReportIntake intake)
+{
+    /// <summary>The name the Event Grid subscription in infra/ delivers to.</summary>
+    public const string IntakeFunctionName = "IntakeUpload";
+
+    [Function(IntakeFunctionName)]
+    public Task IntakeUpload(
+        [BlobTrigger(StorageNames.UploadContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageNames.ConnectionName)] BlobClient blob,
+        FunctionContext context) =>
+        intake.ProcessAsync(blob.Name, context.CancellationToken);
+}

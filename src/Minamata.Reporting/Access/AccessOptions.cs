@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Minamata.Reporting.Access;
+
+/// <summary>Settings under <c>Minamata</c> that decide who may call.</summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Minamata";
+
+    /// <summary>The secretariat's key (<c>Minamata__SecretariatKey</c>); long enough not to be guessed.</summary>
+    [Required(ErrorMessage = "Minamata:SecretariatKey (environment variable Minamata__SecretariatKey) is required.")]
+    [MinLength(24, ErrorMessage = "Minamata:SecretariatKey must be at least 24 characters.")]
+    public string SecretariatKey { get; set; } = "";
+}

@@ -1,0 +1,14 @@
+namespace Minamata.Reporting.Access;
+
+/// <summary>Who is calling: the secretariat, or one partner organisation.</summary>
+public sealed record Caller(string? PartnerId)
+{
+    public static Caller Secretariat { get; } = new((string?)null);
+
+    public bool IsSecretariat => PartnerId is null;
+
+    public static Caller Partner(string partnerId) => new(partnerId);
+
+    /// <summary>Whether this caller may see what belongs to <paramref name="partnerId"/>.</summary>
+    public bool MaySee(string partnerId) => IsSecretariat || PartnerId == partnerId;
+}

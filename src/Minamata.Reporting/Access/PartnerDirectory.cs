@@ -1,0 +1,121 @@
+using Azure;
+using Azure.Data.Tables;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Reporting.Access;
+
+/// <summary>
+/// Partners and their keys, in one table partition so that a partner and its key change together
+/// in one transaction: issuing a key revokes the old one atomically.
+/// Row keys: <c>p:{partner id}</c> for partners, <c>k:{sha-256 of key}</c> for keys.
+/// </summary>
+public sealed class PartnerDirectory(ReportStorageClients storage)
+{
+    private const string Partition = "directory";
+    private const string PartnerPrefix = "p:";
+    private const string KeyPrefix = "k:";
+
+    private TableClient Table => storage.Directory;
+
+    /// <summary>Registers a partner with its first key; null when the id is taken.</summary>
+    public async Task<IssuedKey?> CreateAsync(Partner partner, CancellationToken cancellationToken)
+    {
+        var key = ApiKeys.NewKey();
+        var keyHash = ApiKeys.HashHex(key);
+        try
+        {
+            await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partner, keyHash)),
+                    new TableTransactionAction(TableTransactionActionType.Add, KeyEntity(keyHash, partner.Id)),
+                ],
+                cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+
+        return new IssuedKey(partner.Id, key);
+    }
+
+    /// <summary>Issues a new key and revokes the partner's previous one; null when there is no such partner.</summary>
+    public async Task<IssuedKey?> ReissueKeyAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, PartnerPrefix + partnerId, cancellationToken: cancellationToken);
+        if (!existing.HasValue || existing.Value is not { } entity)
+        {
+            return null;
+        }
+
+        var oldHash = entity.GetString("KeyHash");
+        var key = ApiKeys.NewKey();
+        var keyHash = ApiKeys.HashHex(key);
+        entity["KeyHash"] = keyHash;
+        var actions = new List<TableTransactionAction>
+        {
+            // The partner row's ETag makes two concurrent reissues fail instead of leaving two live keys.
+            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+            new(TableTransactionActionType.Add, KeyEntity(keyHash, partnerId)),
+        };
+        if (oldHash is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, KeyPrefix + oldHash), ETag.All));
+        }
+
+        await Table.SubmitTransactionAsync(actions, cancellationToken);
+        return new IssuedKey(partnerId, key);
+    }
+
+    public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {PartnerPrefix} and RowKey lt {"p;"}");
+        var partners = new List<Partner>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            partners.Add(FromEntity(entity));
+        }
+
+        return partners;
+    }
+
+    public async Task<Partner?> GetAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, PartnerPrefix + partnerId, cancellationToken: cancellationToken);
+        return entity.HasValue && entity.Value is not null ? FromEntity(entity.Value) : null;
+    }
+
+    /// <summary>The partner a key belongs to, or null for a key that was never issued or was revoked.</summary>
+    public async Task<string?> FindPartnerByKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeys.Hash(key);
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, KeyPrefix + Convert.ToHexStringLower(hash), cancellationToken: cancellationToken);
+        if (!entity.HasValue || entity.Value is not { } row)
+        {
+            return null;
+        }
+
+        var stored = Convert.FromHexString(row.GetString("KeyHash"));
+        return ApiKeys.SameHash(stored, hash) ? row.GetString("PartnerId") : null;
+    }
+
+    private static TableEntity ToEntity(Partner partner, string keyHash) => new(Partition, PartnerPrefix + partner.Id)
+    {
+        ["Name"] = partner.Name,
+        ["Email"] = partner.Email,
+        ["Language"] = partner.Language,
+        ["KeyHash"] = keyHash,
+    };
+
+    private static TableEntity KeyEntity(string keyHash, string partnerId) => new(Partition, KeyPrefix + keyHash)
+    {
+        ["KeyHash"] = keyHash,
+        ["PartnerId"] = partnerId,
+    };
+
+    private static Partner FromEntity(TableEntity entity) => new(
+        entity.RowKey[PartnerPrefix.Length..],
+        entity.GetString("Name"),
+        entity.GetString("Email"),
+        entity.GetString("Language"));
+}

@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Access;
+
+/// <summary>
+/// Partner ids are short upper-case codes such as <c>WHO</c> or <c>ISP-CWP</c>. The pattern keeps
+/// them safe as a path segment, a table key and part of a report id.
+/// </summary>
+public static partial class PartnerId
+{
+    public const int MaxLength = 20;
+
+    public static bool IsValid(string? value) => value is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(value);
+
+    [GeneratedRegex("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,53 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Minamata.Reporting.Access;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>Who may call a route.</summary>
+public enum Audience
+{
+    /// <summary>The secretariat or any partner.</summary>
+    AnyCaller,
+
+    /// <summary>The secretariat only.</summary>
+    Secretariat,
+}
+
+/// <summary>
+/// The frame every authenticated handler runs in: finds the caller (401), checks the audience
+/// (403), and turns thrown problems and storage outages into problem+json.
+/// </summary>
+public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> logger)
+{
+    public async Task<IResult> RunAsync(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<IResult>> handle)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        try
+        {
+            var caller = await authenticator.AuthenticateAsync(request, cancellationToken)
+                ?? throw new ApiProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Send a valid key as 'Authorization: Bearer <key>'.");
+            if (audience == Audience.Secretariat && !caller.IsSecretariat)
+            {
+                throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only the secretariat may do this.");
+            }
+
+            return await handle(caller, cancellationToken);
+        }
+        catch (ApiProblem problem)
+        {
+            return problem.ToResult();
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own limits (body too large, body cut off) surface here while a handler reads.
+            return new ApiProblem(e.StatusCode, e.StatusCode == 413 ? "too-large" : "validation", e.Message).ToResult();
+        }
+        catch (RequestFailedException e) when (e.Status is 0 or >= 500)
+        {
+            logger.LogError(e, "Storage failed while serving {Path}.", request.Path);
+            return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering; try again shortly.").ToResult();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>
+/// An error as the API reports it: RFC 9457 problem+json with a stable <c>code</c>. Thrown anywhere
+/// below a handler; <see cref="ApiCall"/> turns it into the response.
+/// </summary>
+public sealed class ApiProblem(int status, string code, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+
+    public static ApiProblem Validation(string detail) => new(StatusCodes.Status400BadRequest, "validation", detail);
+
+    public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, "not-found", $"There is no {what}.");
+
+    public IResult ToResult() => Results.Json(
+        new ProblemBody("about:blank", Title(Status), Status, Message, Code),
+        ReportingJson.Options,
+        contentType: "application/problem+json",
+        statusCode: Status);
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not found",
+        409 => "Conflict",
+        413 => "Content too large",
+        415 => "Unsupported media type",
+        503 => "Service unavailable",
+        _ => "Error",
+    };
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string Code);
+}

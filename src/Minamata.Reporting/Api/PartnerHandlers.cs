@@ -1,0 +1,59 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Http;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Metadata;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>The secretariat's routes for partner organisations and their keys.</summary>
+public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
+{
+    public Task<IResult> CreateAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            var partner = Validate(await JsonBody.ReadAsync<PartnerBody>(request, cancellationToken));
+            var issued = await directory.CreateAsync(partner, cancellationToken)
+                ?? throw new ApiProblem(StatusCodes.Status409Conflict, "conflict", $"A partner with id '{partner.Id}' exists already.");
+            return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
+        });
+
+    public Task<IResult> ReissueKeyAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            var issued = (PartnerId.IsValid(id) ? await directory.ReissueKeyAsync(id, cancellationToken) : null)
+                ?? throw ApiProblem.NotFound($"partner '{id}'");
+            return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
+        });
+
+    public Task<IResult> ListAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+            Results.Json(new { items = await directory.ListAsync(cancellationToken) }, ReportingJson.Options));
+
+    private static Partner Validate(PartnerBody body)
+    {
+        if (!PartnerId.IsValid(body.Id))
+        {
+            throw ApiProblem.Validation($"'id' must be an upper-case code of at most {PartnerId.MaxLength} letters, digits and hyphens, e.g. WHO or ISP-CWP.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+        {
+            throw ApiProblem.Validation("'name' is required, at most 200 characters.");
+        }
+
+        if (body.Email is null || body.Email.Length > 254 || !MailAddress.TryCreate(body.Email, out var address) || address.Address != body.Email)
+        {
+            throw ApiProblem.Validation("'email' must be one e-mail address, e.g. focal@who.example.");
+        }
+
+        var language = body.Language ?? "en";
+        if (!LanguageCodes.IsIso6391(language))
+        {
+            throw ApiProblem.Validation("'language' must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.");
+        }
+
+        return new Partner(body.Id!, body.Name.Trim(), body.Email, language);
+    }
+
+    private sealed record PartnerBody(string? Id, string? Name, string? Email, string? Language);
+}

@@ -1,0 +1,117 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Documents;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Intake;
+using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>Partners' reports: upload, look up, list, download.</summary>
+public sealed class ReportHandlers(
+    ApiCall call,
+    MultipartUpload uploads,
+    ReportIndex index,
+    ReportStorageClients storage,
+    IUploadNotifier notifier,
+    IOptions<ExtractionOptions> limits,
+    TimeProvider clock)
+{
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
+
+    public Task<IResult> UploadAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            var upload = await uploads.ReceiveAsync(request, caller, limits.Value.MaxFileBytes, cancellationToken);
+            var location = UploadLocation.Parse(upload.BlobName);
+            var report = new ReportRecord
+            {
+                Id = location.ReportId,
+                Partner = upload.Partner,
+                Cycle = upload.Cycle,
+                Status = ReportStatus.Received,
+                FileName = upload.FileName,
+                ContentType = upload.ContentType,
+                BlobName = upload.BlobName,
+                SizeBytes = upload.Length,
+                ReceivedAt = clock.GetUtcNow(),
+                Replaces = upload.Replaces,
+            };
+            // The intake may have got there first (it reads the blob's own metadata); then this is a no-op.
+            await index.TryAddAsync(report, cancellationToken);
+            notifier.Uploaded(upload.BlobName);
+            request.HttpContext.Response.Headers.Location = $"/{ApiRoutes.Prefix}/{ApiRoutes.Reports}/{report.Id}";
+            return Results.Json(new { id = report.Id, status = report.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+        });
+
+    public Task<IResult> GetAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+            Results.Json(ReportView.From(await FindAsync(caller, id, cancellationToken)), ReportingJson.Options));
+
+    public Task<IResult> ListAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            var query = request.Query;
+            var partner = Optional(query, "partner", PartnerId.IsValid, "'partner' must be a partner id.");
+            if (!caller.IsSecretariat)
+            {
+                // A partner lists its own reports, whatever it asks for.
+                partner = caller.PartnerId;
+            }
+
+            var filter = new ReportQuery(
+                partner,
+                Optional(query, "cycle", CycleId.IsValid, "'cycle' must be a cycle id such as COP-7."),
+                Optional(query, "language", LanguageCodes.IsIso6391, "'language' must be an ISO 639-1 code such as fr."),
+                Optional(query, "status", ReportStatus.All.Contains, $"'status' must be one of {string.Join(", ", ReportStatus.All)}."));
+            var pageSize = query["pageSize"].ToString() is { Length: > 0 } size
+                ? int.TryParse(size, out var n) && n is > 0 and <= MaxPageSize ? n : throw ApiProblem.Validation($"'pageSize' must be 1 to {MaxPageSize}.")
+                : DefaultPageSize;
+            var continuation = query["continuationToken"].ToString() is { Length: > 0 } token ? token : null;
+            ReportPage page;
+            try
+            {
+                page = await index.ListAsync(filter, continuation, pageSize, cancellationToken);
+            }
+            catch (RequestFailedException e) when (continuation is not null && e.Status == 400)
+            {
+                throw ApiProblem.Validation("'continuationToken' is not one this API gave out.");
+            }
+
+            return Results.Json(new { items = page.Items.Select(ReportView.From), continuationToken = page.ContinuationToken }, ReportingJson.Options);
+        });
+
+    public Task<IResult> DownloadAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            var report = await FindAsync(caller, id, cancellationToken);
+            try
+            {
+                var content = await storage.Uploads.GetBlobClient(report.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
+                return Results.Stream(content, report.ContentType ?? "application/octet-stream", report.FileName);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                throw ApiProblem.NotFound($"file for report '{id}'");
+            }
+        });
+
+    /// <summary>The report if the caller may see it; a partner asking for another's report is told it does not exist.</summary>
+    private async Task<ReportRecord> FindAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var report = ReportId.TryGetPartner(id, out var partner) && caller.MaySee(partner)
+            ? await index.GetAsync(id, cancellationToken)
+            : null;
+        return report ?? throw ApiProblem.NotFound($"report '{id}'");
+    }
+
+    private static string? Optional(IQueryCollection query, string name, Func<string, bool> isValid, string problem) =>
+        query[name].ToString() is { Length: > 0 } value
+            ? isValid(value) ? value : throw ApiProblem.Validation(problem)
+            : null;
+}

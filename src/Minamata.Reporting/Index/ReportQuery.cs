@@ -1,0 +1,7 @@
+namespace Minamata.Reporting.Index;
+
+/// <summary>Filters of <c>GET /api/reports</c>; null means "any".</summary>
+public sealed record ReportQuery(string? Partner, string? Cycle, string? Language, string? Status);
+
+/// <summary>One page of a listing and the token for the next.</summary>
+public sealed record ReportPage(IReadOnlyList<ReportRecord> Items, string? ContinuationToken);

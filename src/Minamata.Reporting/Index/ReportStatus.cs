@@ -1,0 +1,19 @@
+namespace Minamata.Reporting.Index;
+
+/// <summary>Where a report is in the pipeline, as the API names it.</summary>
+public static class ReportStatus
+{
+    /// <summary>The file is stored; the intake has not read it yet.</summary>
+    public const string Received = "received";
+
+    /// <summary>The intake read it; its metadata is in the index.</summary>
+    public const string Indexed = "indexed";
+
+    /// <summary>The intake could not read it; the error says why.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>A later report of the same partner replaced it.</summary>
+    public const string Superseded = "superseded";
+
+    public static readonly IReadOnlyList<string> All = [Received, Indexed, Rejected, Superseded];
+}

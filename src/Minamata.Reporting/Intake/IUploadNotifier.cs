@@ -1,0 +1,18 @@
+namespace Minamata.Reporting.Intake;
+
+/// <summary>Told by the upload route that a blob was just stored, so a host may start its intake at once.</summary>
+public interface IUploadNotifier
+{
+    void Uploaded(string blobName);
+}
+
+/// <summary>
+/// In Azure, Event Grid delivers every created blob to the blob trigger, so the upload route has
+/// nobody to tell; the self-hosted server replaces this with its <see cref="UploadWatcher"/>.
+/// </summary>
+internal sealed class BlobEventsNotifyUploads : IUploadNotifier
+{
+    public void Uploaded(string blobName)
+    {
+    }
+}

@@ -1,0 +1,26 @@
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Intake;
+
+/// <summary>
+/// Where a blob sits in the upload container says whose it is. The API writes
+/// <c>{partner}/{token}</c> and names the cycle in the blob's metadata; a file dropped in by other
+/// means (Storage Explorer, azcopy) is named <c>{partner}/{cycle}/{file name}</c>.
+/// </summary>
+public sealed record UploadLocation(string BlobName, string PartnerKey, string? Cycle, string LastSegment)
+{
+    public string ReportId => Index.ReportId.ForBlob(PartnerKey, BlobName);
+
+    public static UploadLocation Parse(string blobName)
+    {
+        var segments = blobName.Split('/');
+        var partner = PartnerId.IsValid(segments[0]) && segments.Length > 1 ? segments[0] : Index.ReportId.Unassigned;
+        var cycle = segments.Length >= 3 && CycleId.IsValid(segments[1]) ? segments[1] : null;
+        return new UploadLocation(blobName, partner, cycle, segments[^1]);
+    }
+
+    /// <summary>The blob name for an upload through the API: the partner's folder and a random token.</summary>
+    public static string ForApiUpload(string partnerId) => $"{partnerId}/{Guid.CreateVersion7():n}";
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Minamata.Reporting.Documents;
+
+namespace Minamata.Reporting.Metadata;
+
+/// <summary>
+/// Reads one file into its metadata record. The intake and <c>minamata extract</c> both call this,
+/// so a report gets the same record whichever way it came in.
+/// </summary>
+public sealed class MetadataExtractor
+{
+    private const int HeadBytes = 8 * 1024;
+    private readonly ExtractionOptions options;
+    private readonly IReadOnlyList<IDocumentReader> readers;
+
+    public MetadataExtractor(IOptions<ExtractionOptions> options)
+    {
+        this.options = options.Value;
+        // Order matters: the first reader that recognises the file's first bytes reads it, and plain
+        // text recognises almost anything, so it comes last.
+        readers = [new PlainTextReader(this.options.MaxTextCharacters)];
+    }
+
+    /// <summary>Reads a file; <paramref name="content"/> must be seekable (a file, or a spooled download).</summary>
+    /// <exception cref="DocumentReadException">The file cannot be read; its code says why.</exception>
+    public async Task<ReportMetadata> ExtractAsync(Stream content, string file, CancellationToken cancellationToken)
+    {
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The content stream must be seekable.", nameof(content));
+        }
+
+        if (content.Length == 0)
+        {
+            throw new DocumentReadException(DocumentErrorCodes.Empty, "The file is empty.");
+        }
+
+        if (content.Length > options.MaxFileBytes)
+        {
+            throw new DocumentReadException(DocumentErrorCodes.TooLarge, $"The file is larger than {options.MaxFileBytes} bytes.");
+        }
+
+        content.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+
+        var head = new byte[(int)Math.Min(HeadBytes, content.Length)];
+        content.Position = 0;
+        await content.ReadExactlyAsync(head, cancellationToken);
+        content.Position = 0;
+
+        var reader = readers.FirstOrDefault(r => r.Recognises(head))
+            ?? throw new DocumentReadException(DocumentErrorCodes.UnsupportedFormat, "The file is not a format the pipeline reads (DOCX, PDF, text, HTML or Markdown).");
+        var document = reader.Read(content, cancellationToken);
+
+        return new ReportMetadata
+        {
+            File = file,
+            Format = document.Format,
+            Sha256 = sha256,
+            WordCount = WordCounter.Count(document.Text),
+        };
+    }
+}

@@ -1,0 +1,22 @@
+namespace Minamata.Reporting.Metadata;
+
+/// <summary>The metadata record of <c>shared/contracts/metadata.md</c>, field for field.</summary>
+public sealed record ReportMetadata
+{
+    public required string File { get; init; }
+    public required string Format { get; init; }
+    public required string Sha256 { get; init; }
+    public string? Language { get; init; }
+    public string? Symbol { get; init; }
+    public string? Meeting { get; init; }
+    public string? Title { get; init; }
+    public string? DocumentDate { get; init; }
+    public ReportingPeriod? ReportingPeriod { get; init; }
+    public IReadOnlyList<string> ReferencedDocuments { get; init; } = [];
+    public IReadOnlyList<string> ConventionArticles { get; init; } = [];
+    public IReadOnlyList<string> Organizations { get; init; } = [];
+    public int WordCount { get; init; }
+}
+
+/// <summary>The months a report covers, as <c>YYYY-MM</c>.</summary>
+public sealed record ReportingPeriod(string Start, string End);

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Api;
+using Minamata.Reporting.Documents;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Intake;
+using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Reporting;
+
+/// <summary>Which host runs the pipeline; it decides who drives the background work.</summary>
+public enum ReportingHost
+{
+    /// <summary>Azure Functions: Event Grid, queue and timer triggers deliver the work.</summary>
+    AzureFunctions,
+
+    /// <summary>The self-hosted server: loops in the process do what the triggers do in Azure.</summary>
+    SelfHosted,
+}
+
+public static class ReportingServiceCollectionExtensions
+{
+    /// <summary>Registers the whole pipeline; both hosts call this once and add nothing but their triggers or routes.</summary>
+    public static IServiceCollection AddMinamataReporting(this IServiceCollection services, IConfiguration configuration, ReportingHost host)
+    {
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => ReportStorageClients.FromConfiguration(configuration));
+        services.AddHostedService<StorageProvisioner>();
+
+        services.AddSingleton<PartnerDirectory>();
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<ReportIndex>();
+        services.AddSingleton<MetadataExtractor>();
+        services.AddSingleton<ReportIntake>();
+
+        services.AddSingleton<ApiCall>();
+        services.AddSingleton<MultipartUpload>();
+        services.AddSingleton<HealthHandler>();
+        services.AddSingleton<PartnerHandlers>();
+        services.AddSingleton<ReportHandlers>();
+
+        if (host == ReportingHost.SelfHosted)
+        {
+            services.AddSingleton<UploadWatcher>();
+            services.AddSingleton<IUploadNotifier>(provider => provider.GetRequiredService<UploadWatcher>());
+            services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
+        }
+        else
+        {
+            services.AddSingleton<IUploadNotifier, BlobEventsNotifyUploads>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace Minamata.Reporting.Storage;
+
+/// <summary>
+/// The storage account's service clients, built from the <c>ReportStorage</c> connection setting the
+/// same way the Functions host reads it: either a connection string, or service URIs with a managed
+/// identity (<c>ReportStorage__blobServiceUri</c>, <c>__queueServiceUri</c>, <c>__tableServiceUri</c>,
+/// optional <c>__clientId</c>).
+/// </summary>
+public sealed class ReportStorageClients
+{
+    public ReportStorageClients(BlobServiceClient blobs, TableServiceClient tables, QueueServiceClient queues)
+    {
+        Blobs = blobs;
+        Tables = tables;
+        Queues = queues;
+    }
+
+    public BlobServiceClient Blobs { get; }
+    public TableServiceClient Tables { get; }
+    public QueueServiceClient Queues { get; }
+
+    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(StorageNames.UploadContainer);
+    public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
+    public TableClient Directory => Tables.GetTableClient(StorageNames.DirectoryTable);
+
+    public static ReportStorageClients FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StorageNames.ConnectionName);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return FromConnectionString(section.Value);
+        }
+
+        var blobUri = section["blobServiceUri"];
+        var queueUri = section["queueServiceUri"];
+        var tableUri = section["tableServiceUri"];
+        if (blobUri is null || queueUri is null || tableUri is null)
+        {
+            throw new InvalidOperationException(
+                $"Storage is not configured: set '{StorageNames.ConnectionName}' to a connection string, or " +
+                $"'{StorageNames.ConnectionName}__blobServiceUri', '__queueServiceUri' and '__tableServiceUri' for a managed identity.");
+        }
+
+        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+        return new ReportStorageClients(
+            new BlobServiceClient(new Uri(blobUri), credential),
+            new TableServiceClient(new Uri(tableUri), credential),
+            new QueueServiceClient(new Uri(queueUri), credential));
+    }
+
+    public static ReportStorageClients FromConnectionString(string connectionString) => new(
+        new BlobServiceClient(connectionString),
+        new TableServiceClient(connectionString),
+        new QueueServiceClient(connectionString));
+}

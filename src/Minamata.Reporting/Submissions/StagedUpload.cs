@@ -1,0 +1,70 @@
+using System.Buffers;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Minamata.Reporting.Intake;
+
+namespace Minamata.Reporting.Submissions;
+
+/// <summary>
+/// Streams an upload into a block blob a block at a time, so a file of any allowed size costs one
+/// block of memory. Nothing is visible until <see cref="CommitAsync"/>: a refused or broken upload
+/// leaves only uncommitted blocks, which the storage service discards by itself.
+/// </summary>
+public sealed class StagedUpload(BlockBlobClient blob)
+{
+    private const int BlockBytes = 4 * 1024 * 1024;
+    private readonly List<string> blockIds = [];
+
+    public string BlobName => blob.Name;
+
+    public long Length { get; private set; }
+
+    /// <summary>Stages the stream; false (and stops reading) as soon as it is longer than <paramref name="maxBytes"/>.</summary>
+    public async Task<bool> StageAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            while (true)
+            {
+                var filled = await source.ReadAtLeastAsync(buffer.AsMemory(0, BlockBytes), BlockBytes, throwOnEndOfStream: false, cancellationToken);
+                if (filled == 0)
+                {
+                    return true;
+                }
+
+                Length += filled;
+                if (Length > maxBytes)
+                {
+                    return false;
+                }
+
+                var blockId = Convert.ToBase64String(BitConverter.GetBytes(blockIds.Count));
+                using var block = new MemoryStream(buffer, 0, filled, writable: false);
+                await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
+                blockIds.Add(blockId);
+                if (filled < BlockBytes)
+                {
+                    return true;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Makes the blob visible, with what it is in its metadata.</summary>
+    public async Task CommitAsync(UploadBlobMetadata description, string contentType, CancellationToken cancellationToken) =>
+        await blob.CommitBlockListAsync(
+            blockIds,
+            new CommitBlockListOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = description.ToDictionary(),
+                // The name is fresh: refuse to overwrite rather than ever replace someone's file.
+                Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
+            },
+            cancellationToken);
+}

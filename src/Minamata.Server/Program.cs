@@ -1,0 +1,4 @@
+using Minamata.Server;
+
+var app = await ServerApp.CreateAsync(args);
+await app.RunAsync();

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Minamata.Reporting;
+using Minamata.Reporting.Api;
+using Minamata.Reporting.Documents;
+using Minamata.Reporting.Storage;
+using Minamata.Reporting.Storage.Azurite;
+
+namespace Minamata.Server;
+
+/// <summary>
+/// The self-hosted server: the contract's routes mapped onto the core's handlers, and the intake run
+/// by a watcher in the process. Tests build it the same way the command line does.
+/// </summary>
+public static class ServerApp
+{
+    private const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static async Task<WebApplication> CreateAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        await EmbeddedStorage.AddWhenNotConfiguredAsync(builder);
+        DevelopmentKey.AddWhenNotConfigured(builder);
+
+        builder.Services.AddMinamataReporting(builder.Configuration, ReportingHost.SelfHosted);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ExtractionOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxFileBytes + MultipartUpload.EnvelopeBytes);
+
+        var app = builder.Build();
+        app.UseStatusCodePages(context =>
+        {
+            // Requests that match no route still get the contract's problem+json.
+            var status = context.HttpContext.Response.StatusCode;
+            var problem = status == StatusCodes.Status404NotFound
+                ? ApiProblem.NotFound($"route {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}")
+                : new ApiProblem(status, "http-" + status, "The request cannot be served.");
+            return problem.ToResult().ExecuteAsync(context.HttpContext);
+        });
+        MapRoutes(app);
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthHandler health) => health.CheckAsync(request));
+        api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request));
+        api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request));
+        api.MapPost(ApiRoutes.PartnerKeys, (HttpRequest request, string id, PartnerHandlers partners) => partners.ReissueKeyAsync(request, id));
+        api.MapPost(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.UploadAsync(request));
+        api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request));
+        api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id));
+        api.MapGet(ApiRoutes.ReportFile, (HttpRequest request, string id, ReportHandlers reports) => reports.DownloadAsync(request, id));
+    }
+}

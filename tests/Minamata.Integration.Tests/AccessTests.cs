@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Minamata.Integration.Tests;
+
+[Collection(StorageCollection.Name)]
+public sealed class AccessTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task A_partner_cannot_see_another_partners_report()
+    {
+        var (_, ownerKey) = await fixture.NewPartnerAsync("WHO");
+        var (_, otherKey) = await fixture.NewPartnerAsync("ILO");
+        using var owner = fixture.Client(ownerKey);
+        using var other = fixture.Client(otherKey);
+        var id = await ReportsApi.UploadAsync(owner, Encoding.UTF8.GetBytes("confidential draft"), "draft.txt");
+
+        await ReportsApi.AssertProblemAsync(await other.GetAsync($"/api/reports/{id}"), HttpStatusCode.NotFound, "not-found");
+        await ReportsApi.AssertProblemAsync(await other.GetAsync($"/api/reports/{id}/file"), HttpStatusCode.NotFound, "not-found");
+        using var listed = await other.GetAsync("/api/reports");
+        Assert.Empty((await ReportsApi.JsonAsync(listed)).GetProperty("items").EnumerateArray());
+        using var asked = await owner.GetAsync($"/api/reports/{id}");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_listing_another_partner_gets_only_its_own_reports()
+    {
+        var (_, ownerKey) = await fixture.NewPartnerAsync("GMP");
+        var (otherId, otherKey) = await fixture.NewPartnerAsync("BRS");
+        using var other = fixture.Client(otherKey);
+        await ReportsApi.UploadAsync(other, Encoding.UTF8.GetBytes("brs text"), "brs.txt");
+        using var owner = fixture.Client(ownerKey);
+
+        using var listed = await owner.GetAsync($"/api/reports?partner={otherId}");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Empty((await ReportsApi.JsonAsync(listed)).GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("mk_not-a-key-anyone-was-given")]
+    [InlineData("test-secretariat-key-0123456789abcdeX")]
+    public async Task A_missing_or_unknown_key_gets_401(string? key)
+    {
+        using var client = fixture.Client(key);
+        await ReportsApi.AssertProblemAsync(await client.GetAsync("/api/reports"), HttpStatusCode.Unauthorized, "unauthorized");
+        await ReportsApi.AssertProblemAsync(await client.GetAsync("/api/partners"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task A_partner_key_gets_403_on_secretariat_routes()
+    {
+        var (id, key) = await fixture.NewPartnerAsync();
+        using var partner = fixture.Client(key);
+
+        await ReportsApi.AssertProblemAsync(await partner.GetAsync("/api/partners"), HttpStatusCode.Forbidden, "forbidden");
+        await ReportsApi.AssertProblemAsync(
+            await partner.PostAsJsonAsync("/api/partners", new { id = "EVIL", name = "x", email = "x@x.example" }), HttpStatusCode.Forbidden, "forbidden");
+        await ReportsApi.AssertProblemAsync(await partner.PostAsync($"/api/partners/{id}/keys", null), HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Issuing_a_new_key_revokes_the_old_one()
+    {
+        var (id, oldKey) = await fixture.NewPartnerAsync();
+        using var secretariat = fixture.Secretariat();
+
+        using var issued = await secretariat.PostAsync($"/api/partners/{id}/keys", null);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var newKey = (await ReportsApi.JsonAsync(issued)).GetProperty("apiKey").GetString()!;
+
+        Assert.NotEqual(oldKey, newKey);
+        using var withOld = fixture.Client(oldKey);
+        await ReportsApi.AssertProblemAsync(await withOld.GetAsync("/api/reports"), HttpStatusCode.Unauthorized, "unauthorized");
+        using var withNew = fixture.Client(newKey);
+        Assert.Equal(HttpStatusCode.OK, (await withNew.GetAsync("/api/reports")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Partners_are_listed_for_the_secretariat_without_keys_and_ids_are_unique()
+    {
+        var (id, key) = await fixture.NewPartnerAsync("UNEP", language: "fr");
+        using var secretariat = fixture.Secretariat();
+
+        using var listed = await secretariat.GetAsync("/api/partners");
+        var text = await listed.Content.ReadAsStringAsync();
+        var partner = (await ReportsApi.JsonAsync(listed)).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+
+        Assert.Equal("fr", partner.GetProperty("language").GetString());
+        Assert.Equal($"Partner {id}", partner.GetProperty("name").GetString());
+        Assert.DoesNotContain(key, text);
+        Assert.DoesNotContain("keyHash", text, StringComparison.OrdinalIgnoreCase);
+        await ReportsApi.AssertProblemAsync(
+            await secretariat.PostAsJsonAsync("/api/partners", new { id, name = "Again", email = "a@b.example" }), HttpStatusCode.Conflict, "conflict");
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"who\",\"name\":\"x\",\"email\":\"a@b.example\"}")]
+    [InlineData("{\"id\":\"WHO/../X\",\"name\":\"x\",\"email\":\"a@b.example\"}")]
+    [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"not an address\"}")]
+    [InlineData("{\"id\":\"OKID\",\"name\":\"\",\"email\":\"a@b.example\"}")]
+    [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"a@b.example\",\"language\":\"English\"}")]
+    [InlineData("not json")]
+    public async Task Invalid_partners_are_refused_with_a_validation_problem(string body)
+    {
+        using var secretariat = fixture.Secretariat();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        await ReportsApi.AssertProblemAsync(await secretariat.PostAsync("/api/partners", content), HttpStatusCode.BadRequest, "validation");
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Minamata.Functions;
+using Minamata.Reporting;
+using Minamata.Reporting.Api;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>
+/// The function classes, called as the Functions host would call them, answer exactly as the server
+/// does for the same request. (The Functions host itself cannot run here: Core Tools cannot be installed.)
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
+{
+    private readonly ServiceProvider services = new ServiceCollection()
+        .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+        .AddMinamataReporting(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [StorageNames.ConnectionName] = fixture.StorageConnectionString,
+                ["Minamata:SecretariatKey"] = ServerFixture.SecretariatKey,
+            }).Build(),
+            ReportingHost.AzureFunctions)
+        .BuildServiceProvider();
+
+    private HttpFunctions Functions => new(
+        services.GetRequiredService<HealthHandler>(),
+        services.GetRequiredService<PartnerHandlers>(),
+        services.GetRequiredService<ReportHandlers>());
+
+    [Fact]
+    public async Task Reading_routes_answer_as_the_server_does()
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("WHO");
+        var (_, otherKey) = await fixture.NewPartnerAsync("ILO");
+        using var partner = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes("the same report for both hosts"), "same.txt");
+        await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+
+        await AssertSameAsync("GET", $"/api/reports/{id}", key, request => Functions.GetReport(request, id));
+        await AssertSameAsync("GET", $"/api/reports/{id}", otherKey, request => Functions.GetReport(request, id));
+        await AssertSameAsync("GET", $"/api/reports?partner={partnerId}", ServerFixture.SecretariatKey, Functions.ListReports);
+        await AssertSameAsync("GET", "/api/reports?status=lost", ServerFixture.SecretariatKey, Functions.ListReports);
+        await AssertSameAsync("GET", "/api/reports", null, Functions.ListReports);
+        await AssertSameAsync("GET", "/api/partners", key, Functions.ListPartners);
+        await AssertSameAsync("GET", "/api/health", null, Functions.Health);
+        await AssertSameAsync("GET", $"/api/reports/{id}/file", key, request => Functions.DownloadReport(request, id));
+        await AssertSameAsync("POST", "/api/partners/NOBODY/keys", ServerFixture.SecretariatKey, request => Functions.ReissuePartnerKey(request, "NOBODY"));
+    }
+
+    [Fact]
+    public async Task An_upload_through_the_function_is_accepted_and_indexed()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("UNEP");
+        using var form = ReportsApi.Form(Encoding.UTF8.GetBytes("uploaded through the function class"), "function.txt");
+        var context = await ContextAsync("POST", "/api/reports", key, form);
+
+        var (status, headers, body) = await ExecuteAsync(context, await Functions.UploadReport(context.Request));
+
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/reports/{id}", headers.Location.ToString());
+        using var partner = fixture.Client(key);
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+        Assert.Equal("indexed", report.GetProperty("status").GetString());
+        Assert.Equal("function.txt", report.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task Creating_a_partner_through_the_function_and_the_server_gives_the_same_answers()
+    {
+        var id = "FN-" + Guid.NewGuid().ToString("n")[..6].ToUpperInvariant();
+        var body = JsonSerializer.Serialize(new { id, name = "Function partner", email = "f@fn.example", language = "es" });
+
+        var context = await ContextAsync("POST", "/api/partners", ServerFixture.SecretariatKey, new StringContent(body, Encoding.UTF8, "application/json"));
+        var (status, _, created) = await ExecuteAsync(context, await Functions.CreatePartner(context.Request));
+        Assert.Equal(StatusCodes.Status201Created, status);
+        Assert.StartsWith("mk_", JsonDocument.Parse(created).RootElement.GetProperty("apiKey").GetString());
+
+        // The second time both hosts must refuse it, with the same problem.
+        await AssertSameAsync("POST", "/api/partners", ServerFixture.SecretariatKey, Functions.CreatePartner, () => new StringContent(body, Encoding.UTF8, "application/json"));
+    }
+
+    private async Task AssertSameAsync(string method, string pathAndQuery, string? key, Func<HttpRequest, Task<IResult>> function, Func<HttpContent>? content = null)
+    {
+        using var client = fixture.Client(key);
+        using var request = new HttpRequestMessage(new HttpMethod(method), pathAndQuery) { Content = content?.Invoke() };
+        using var serverResponse = await client.SendAsync(request);
+        var serverBody = await serverResponse.Content.ReadAsStringAsync();
+
+        var context = await ContextAsync(method, pathAndQuery, key, content?.Invoke());
+        var (status, headers, functionBody) = await ExecuteAsync(context, await function(context.Request));
+
+        Assert.Equal((int)serverResponse.StatusCode, status);
+        Assert.Equal(serverResponse.Content.Headers.ContentType?.ToString(), headers.ContentType.ToString());
+        Assert.Equal(serverBody, functionBody);
+    }
+
+    private async Task<HttpContext> ContextAsync(string method, string pathAndQuery, string? key, HttpContent? content)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        var uri = new Uri(fixture.BaseAddress, pathAndQuery);
+        context.Request.Method = method;
+        context.Request.Path = uri.AbsolutePath;
+        context.Request.QueryString = new QueryString(uri.Query);
+        if (key is not null)
+        {
+            context.Request.Headers.Authorization = $"Bearer {key}";
+        }
+
+        if (content is not null)
+        {
+            var bytes = await content.ReadAsByteArrayAsync();
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = content.Headers.ContentType?.ToString();
+        }
+
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private static async Task<(int Status, IHeaderDictionary Headers, string Body)> ExecuteAsync(HttpContext context, IResult result)
+    {
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, context.Response.Headers, await new StreamReader(context.Response.Body).ReadToEndAsync());
+    }
+
+    public void Dispose() => services.Dispose();
+}

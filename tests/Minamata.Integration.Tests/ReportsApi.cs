@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>What a client of the reports API does, in the words of the contract.</summary>
+public static class ReportsApi
+{
+    public static MultipartFormDataContent Form(byte[] file, string fileName, string? cycle = "COP-7", string? replaces = null, string? partner = null)
+    {
+        var form = new MultipartFormDataContent();
+        if (partner is not null)
+        {
+            form.Add(new StringContent(partner), "partner");
+        }
+
+        if (cycle is not null)
+        {
+            form.Add(new StringContent(cycle), "cycle");
+        }
+
+        if (replaces is not null)
+        {
+            form.Add(new StringContent(replaces), "replaces");
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(part, "file", fileName);
+        return form;
+    }
+
+    public static async Task<string> UploadAsync(HttpClient client, byte[] file, string fileName, string cycle = "COP-7")
+    {
+        using var response = await client.PostAsync("/api/reports", Form(file, fileName, cycle));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal("received", body.GetProperty("status").GetString());
+        var id = body.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/reports/{id}", response.Headers.Location?.OriginalString);
+        return id;
+    }
+
+    /// <summary>Polls <c>GET /api/reports/{id}</c> until the report leaves <c>received</c>, as a partner would.</summary>
+    public static async Task<(JsonElement Report, TimeSpan Elapsed)> WaitUntilProcessedAsync(HttpClient client, string id, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync($"/api/reports/{id}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var report = await JsonAsync(response);
+                if (report.GetProperty("status").GetString() != "received")
+                {
+                    return (report, clock.Elapsed);
+                }
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Report {id} was not processed within {timeout} (last answer {(int)response.StatusCode}).");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the contract's code.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+}

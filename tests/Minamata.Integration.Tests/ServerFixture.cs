@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Minamata.Reporting.Storage;
+using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>A real Azurite (in memory, free ports) and the self-hosted server on a free loopback port.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string SecretariatKey = "test-secretariat-key-0123456789abcdef";
+
+    private AzuriteInstance? azurite;
+
+    public WebApplication Server { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public string StorageConnectionString => azurite!.ConnectionString;
+    public ReportStorageClients Storage { get; private set; } = null!;
+
+    public static string RepositoryRoot => AzuriteLauncher.FindRepositoryRoot(AppContext.BaseDirectory);
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteLauncher.StartAsync(RepositoryRoot, dataDirectory: null);
+        Storage = ReportStorageClients.FromConnectionString(azurite.ConnectionString);
+        Server = await ServerApp.CreateAsync(ServerArguments(azurite.ConnectionString));
+        await Server.StartAsync();
+        BaseAddress = new Uri(Server.Urls.Single());
+    }
+
+    public static string[] ServerArguments(string connectionString) =>
+    [
+        "--urls=http://127.0.0.1:0",
+        "--environment=Production",
+        $"--{StorageNames.ConnectionName}={connectionString}",
+        $"--Minamata:SecretariatKey={SecretariatKey}",
+        "--Minamata:Intake:PollInterval=00:00:00.500",
+        "--Logging:LogLevel:Default=Warning",
+    ];
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public HttpClient Secretariat() => Client(SecretariatKey);
+
+    /// <summary>Registers a partner with an id no other test uses; returns its id and key.</summary>
+    public async Task<(string Id, string Key)> NewPartnerAsync(string prefix = "P", string language = "en")
+    {
+        var id = $"{prefix}-{Guid.NewGuid().ToString("n")[..8].ToUpperInvariant()}";
+        using var secretariat = Secretariat();
+        var response = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = $"Partner {id}", email = $"focal@{id.ToLowerInvariant()}.example", language });
+        response.EnsureSuccessStatusCode();
+        var issued = await response.Content.ReadFromJsonAsync<IssuedKeyBody>();
+        return (id, issued!.ApiKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.StopAsync();
+        await Server.DisposeAsync();
+        await azurite!.DisposeAsync();
+    }
+
+    private sealed record IssuedKeyBody(string Id, string ApiKey);
+}

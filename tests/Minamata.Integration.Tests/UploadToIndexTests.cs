@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+
+namespace Minamata.Integration.Tests;
+
+[Collection(StorageCollection.Name)]
+public sealed class UploadToIndexTests(ServerFixture fixture)
+{
+    private static readonly byte[] Report = Encoding.UTF8.GetBytes("Report of the World Health Organization on mercury and health, 2024-2025.");
+
+    [Fact]
+    public async Task A_partner_upload_goes_from_received_to_indexed_within_five_seconds_with_its_metadata()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("WHO");
+        using var partner = fixture.Client(key);
+
+        var id = await ReportsApi.UploadAsync(partner, Report, "rapport-santé.txt");
+        var (report, elapsed) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"indexed after {elapsed}");
+        Assert.Equal("indexed", report.GetProperty("status").GetString());
+        Assert.Equal("rapport-santé.txt", report.GetProperty("fileName").GetString());
+        Assert.Equal("COP-7", report.GetProperty("cycle").GetString());
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("error").ValueKind);
+        Assert.True(report.GetProperty("indexedAt").GetDateTimeOffset() >= report.GetProperty("receivedAt").GetDateTimeOffset());
+        var metadata = report.GetProperty("metadata");
+        Assert.Equal("txt", metadata.GetProperty("format").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Report)), metadata.GetProperty("sha256").GetString());
+        Assert.Equal(11, metadata.GetProperty("wordCount").GetInt32());
+        Assert.Equal("rapport-santé.txt", metadata.GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public async Task The_secretariat_sees_the_partners_report_and_both_download_the_original_bytes()
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("ILO");
+        using var partner = fixture.Client(key);
+        using var secretariat = fixture.Secretariat();
+        var id = await ReportsApi.UploadAsync(partner, Report, "ilo report.txt");
+        await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+
+        using var listed = await secretariat.GetAsync($"/api/reports?partner={partnerId}");
+        var items = (await ReportsApi.JsonAsync(listed)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(id, Assert.Single(items).GetProperty("id").GetString());
+
+        foreach (var client in new[] { partner, secretariat })
+        {
+            using var file = await client.GetAsync($"/api/reports/{id}/file");
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(Report, await file.Content.ReadAsByteArrayAsync());
+            Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("ilo report.txt", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
+    }
+
+    [Fact]
+    public async Task A_blob_written_straight_into_the_upload_container_is_indexed_too()
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("UNICEF");
+        var blobName = $"{partnerId}/COP-7/children and mercury.txt";
+        await fixture.Storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(Report), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" } });
+
+        using var partner = fixture.Client(key);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        List<JsonElement> items;
+        do
+        {
+            await Task.Delay(100);
+            using var listed = await partner.GetAsync("/api/reports");
+            items = (await ReportsApi.JsonAsync(listed)).GetProperty("items").EnumerateArray().ToList();
+        }
+        while ((items.Count == 0 || items[0].GetProperty("status").GetString() != "indexed") && DateTime.UtcNow < deadline);
+
+        var report = Assert.Single(items);
+        Assert.Equal("indexed", report.GetProperty("status").GetString());
+        Assert.Equal("children and mercury.txt", report.GetProperty("fileName").GetString());
+        Assert.Equal("COP-7", report.GetProperty("cycle").GetString());
+        Assert.Equal(partnerId, report.GetProperty("partner").GetString());
+        Assert.Equal(11, report.GetProperty("metadata").GetProperty("wordCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_file_the_pipeline_cannot_read_becomes_a_rejected_report_with_a_reason()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("IAEA");
+        using var partner = fixture.Client(key);
+        var binary = new byte[] { 0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02, 0x00, 0xFF };
+
+        var id = await ReportsApi.UploadAsync(partner, binary, "program.bin");
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+
+        Assert.Equal("rejected", report.GetProperty("status").GetString());
+        Assert.Equal("unsupported-format", report.GetProperty("error").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(report.GetProperty("error").GetProperty("message").GetString()));
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("metadata").ValueKind);
+        using var health = await fixture.Client().GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}
