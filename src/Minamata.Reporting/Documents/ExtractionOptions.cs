@@ -2,16 +2,34 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Minamata.Reporting.Documents;
 
-/// <summary>Limits that keep reading any file bounded in time and memory (<c>Minamata:Extraction</c>).</summary>
+/// <summary>
+/// Limits that keep reading any file bounded in time and memory (<c>Minamata:Extraction</c>).
+/// A file past a limit is refused with <c>too-large</c> or <c>limits-exceeded</c>.
+/// </summary>
 public sealed class ExtractionOptions
 {
     public const string Section = "Minamata:Extraction";
 
-    /// <summary>Files above this size are refused with <c>too-large</c>.</summary>
+    /// <summary>Files above this size are refused with <c>too-large</c>, uploads too.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
-    /// <summary>Text beyond this many characters is not read (<c>limits-exceeded</c>).</summary>
+    /// <summary>Text beyond this many characters is not read.</summary>
     [Range(1, int.MaxValue)]
     public int MaxTextCharacters { get; set; } = 20_000_000;
+
+    [Range(1, 1_000_000)]
+    public int MaxPdfPages { get; set; } = 2_000;
+
+    /// <summary>Entries in a DOCX package (a zip); more is a crafted file, not a report.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxZipEntries { get; set; } = 10_000;
+
+    /// <summary>What a DOCX package may unpack to, all parts together (zip bombs).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUncompressedBytes { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>How deeply HTML elements may nest.</summary>
+    [Range(1, 100_000)]
+    public int MaxHtmlDepth { get; set; } = 1_000;
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Documents;
+using Minamata.Reporting.Metadata.Fields;
 
 namespace Minamata.Reporting.Metadata;
 
@@ -19,7 +20,15 @@ public sealed class MetadataExtractor
         this.options = options.Value;
         // Order matters: the first reader that recognises the file's first bytes reads it, and plain
         // text recognises almost anything, so it comes last.
-        readers = [new PlainTextReader(this.options.MaxTextCharacters)];
+        readers =
+        [
+            new DocxReader(this.options),
+            new PdfReader(this.options),
+            new CompoundFileReader(),
+            new HtmlTextReader(this.options.MaxTextCharacters, this.options.MaxHtmlDepth),
+            new MarkdownReader(this.options.MaxTextCharacters),
+            new PlainTextReader(this.options.MaxTextCharacters),
+        ];
     }
 
     /// <summary>Reads a file; <paramref name="content"/> must be seekable (a file, or a spooled download).</summary>
@@ -52,12 +61,22 @@ public sealed class MetadataExtractor
         var reader = readers.FirstOrDefault(r => r.Recognises(head))
             ?? throw new DocumentReadException(DocumentErrorCodes.UnsupportedFormat, "The file is not a format the pipeline reads (DOCX, PDF, text, HTML or Markdown).");
         var document = reader.Read(content, cancellationToken);
+        var fields = MetadataFields.Read(document);
 
         return new ReportMetadata
         {
             File = file,
             Format = document.Format,
             Sha256 = sha256,
+            Language = fields.Language,
+            Symbol = fields.Symbol,
+            Meeting = fields.Meeting,
+            Title = fields.Title,
+            DocumentDate = fields.DocumentDate,
+            ReportingPeriod = fields.ReportingPeriod,
+            ReferencedDocuments = fields.ReferencedDocuments,
+            ConventionArticles = fields.ConventionArticles,
+            Organizations = fields.Organizations,
             WordCount = WordCounter.Count(document.Text),
         };
     }

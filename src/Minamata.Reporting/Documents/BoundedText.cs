@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace Minamata.Reporting.Documents;
+
+/// <summary>Collects extracted text and refuses to grow past the configured number of characters.</summary>
+internal sealed class BoundedText(int maxCharacters)
+{
+    private readonly StringBuilder text = new();
+
+    public int Length => text.Length;
+
+    public BoundedText Append(ReadOnlySpan<char> value)
+    {
+        if (text.Length + value.Length > maxCharacters)
+        {
+            throw new DocumentReadException(DocumentErrorCodes.LimitsExceeded, $"The text is longer than {maxCharacters} characters.");
+        }
+
+        text.Append(value);
+        return this;
+    }
+
+    public BoundedText Append(char value) => Append([value]);
+
+    /// <summary>Ends the current line unless the text already ends one.</summary>
+    public BoundedText EndLine()
+    {
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
+        }
+
+        return this;
+    }
+
+    public override string ToString() => text.ToString();
+}

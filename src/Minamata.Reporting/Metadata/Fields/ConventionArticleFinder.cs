@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Metadata.Fields;
+
+/// <summary>
+/// Articles of the Minamata Convention cited in the text, normalised as <c>N</c>, <c>N(p)</c> or
+/// <c>N(p)(x)</c>, each at the precision it is written: the most precise forms are matched first and
+/// their words taken, so "paragraph 5 (b) of article 23" gives <c>23(5)(b)</c> and not also <c>23</c>.
+/// Citations of another convention's articles ("article 11 of the Basel Convention") are left out.
+/// </summary>
+internal static partial class ConventionArticleFinder
+{
+    private const int LastArticle = 35;
+
+    private static readonly Regex[] Patterns =
+    [
+        // Sub-paragraph of a paragraph of an article.
+        new(@"(?:subparagraph|sub-paragraph)\s*\(?(?<x>[a-z]{1,4})\)?\s+of\s+paragraph\s+(?<p>[0-9]+)\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"alinéa\s+\(?(?<x>[a-z]{1,4})\)\s+du\s+paragraphe\s+(?<p>[0-9]+)\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"apartado\s+\(?(?<x>[a-z]{1,4})\)\s+del\s+párrafo\s+(?<p>[0-9]+)\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"подпункт\w*\s+\(?(?<x>[a-zа-я]{1,2})\)\s+пункт\w*\s+(?<p>[0-9]+)\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        // Paragraph (and sub-paragraph) of an article, paragraph first.
+        new(@"(?:paragraph|para\.)\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,4})\s*\))?\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"paragraphe\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"párrafo\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)"),
+        // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项".
+        new(@"article\s+(?<a>[0-9]+)\s*(?:,\s*paragraphe?\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
+        new(@"artículo\s+(?<a>[0-9]+)\s*(?:,\s*párrafo\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
+        new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase),
+        new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?"),
+        new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?"),
+    ];
+
+    private static readonly string[] OtherConventions =
+    [
+        "basel", "rotterdam", "stockholm", "framework convention", "biological diversity", "bâle", "basilea", "estocolmo",
+        "базельск", "роттердамск", "стокгольмск", "بازل", "روتردام", "استكهولم", "巴塞尔", "鹿特丹", "斯德哥尔摩",
+    ];
+
+    private static readonly string[] Minamata = ["minamata", "минамат", "ميناماتا", "水俣"];
+
+    public static IReadOnlyList<string> Find(string text)
+    {
+        var taken = new bool[text.Length];
+        var found = new SortedSet<(int Article, int Paragraph, string Letter)>();
+        foreach (var pattern in Patterns)
+        {
+            foreach (Match match in pattern.Matches(text))
+            {
+                if (taken.AsSpan(match.Index, match.Length).Contains(true))
+                {
+                    continue;
+                }
+
+                taken.AsSpan(match.Index, match.Length).Fill(true);
+                var article = Number(match.Groups["a"].Value);
+                if (article is < 1 or > LastArticle || CitesAnotherConvention(text, match.Index + match.Length))
+                {
+                    continue;
+                }
+
+                var paragraph = match.Groups["p"].Success ? Number(match.Groups["p"].Value) : 0;
+                var letter = paragraph > 0 && match.Groups["x"].Success ? Letter(match.Groups["x"].Value) : "";
+                found.Add((article, paragraph, letter));
+            }
+        }
+
+        return found.Select(Format).ToList();
+    }
+
+    private static string Format((int Article, int Paragraph, string Letter) citation) => citation switch
+    {
+        (var a, 0, _) => $"{a}",
+        (var a, var p, "") => $"{a}({p})",
+        var (a, p, x) => $"{a}({p})({x})",
+    };
+
+    private static bool CitesAnotherConvention(string text, int end)
+    {
+        var after = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString().ToLowerInvariant();
+        return OtherConventions.Any(after.Contains) && !Minamata.Any(after.Contains);
+    }
+
+    /// <summary>Arabic numerals, or Chinese ones up to 99 (第十四条, 第二十三条).</summary>
+    private static int Number(string value)
+    {
+        if (int.TryParse(value, out var number))
+        {
+            return number;
+        }
+
+        const string digits = "一二三四五六七八九";
+        var ten = value.IndexOf('十');
+        if (ten < 0)
+        {
+            return value.Length == 1 ? digits.IndexOf(value[0]) + 1 : -1;
+        }
+
+        var tens = ten == 0 ? 1 : digits.IndexOf(value[0]) + 1;
+        var ones = ten == value.Length - 1 ? 0 : digits.IndexOf(value[^1]) + 1;
+        return tens * 10 + ones;
+    }
+
+    /// <summary>Sub-paragraph letters in Latin: Cyrillic look-alikes (а, с, е...) as the letter they look like, Arabic letters by their abjad order.</summary>
+    private static string Letter(string value) => string.Concat(value.Select(c => c switch
+    {
+        'а' => 'a', 'б' => 'b', 'с' => 'c', 'е' => 'e', 'о' => 'o', 'р' => 'p', 'х' => 'x', 'у' => 'y', 'і' => 'i',
+        'أ' or 'ا' => 'a', 'ب' => 'b', 'ج' => 'c', 'د' => 'd', 'ه' => 'e', 'و' => 'f', 'ز' => 'g', 'ح' => 'h', 'ط' => 'i', 'ي' => 'j',
+        _ => char.ToLowerInvariant(c),
+    }));
+}

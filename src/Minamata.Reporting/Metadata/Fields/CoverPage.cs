@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Metadata.Fields;
+
+/// <summary>
+/// The cover block of a UN document: the lines before the body (symbol, "Distr.", date,
+/// "Original:", meeting, agenda item, title, "Note by the secretariat"), in any of the six
+/// languages. It says which part of the text is the cover, and which of its lines is the title.
+/// </summary>
+internal sealed partial class CoverPage
+{
+    private const int MaxCoverLines = 40;
+    private const int MaxTitleLength = 300;
+
+    private CoverPage(IReadOnlyList<string> lines, int bodyStart, int coverEndOffset)
+    {
+        Lines = lines;
+        BodyStart = bodyStart;
+        CoverEndOffset = coverEndOffset;
+    }
+
+    /// <summary>The text's non-empty lines, trimmed.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>The index in <see cref="Lines"/> of the first line of the body.</summary>
+    public int BodyStart { get; }
+
+    /// <summary>Where the cover ends in the text the page was read from.</summary>
+    public int CoverEndOffset { get; }
+
+    public static CoverPage Read(string text)
+    {
+        var lines = new List<string>();
+        var ends = new List<int>();
+        var offset = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            offset += raw.Length + 1;
+            var line = raw.Trim();
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+                ends.Add(offset);
+            }
+        }
+
+        var bodyStart = Math.Min(lines.Count, MaxCoverLines);
+        for (var i = 0; i < bodyStart; i++)
+        {
+            if (i > 0 && (SectionHeading().IsMatch(lines[i]) || lines[i].Length > 250))
+            {
+                bodyStart = i;
+                break;
+            }
+
+            if (NoteBy().IsMatch(lines[i]))
+            {
+                bodyStart = i + 1;
+                break;
+            }
+        }
+
+        return new CoverPage(lines, bodyStart, bodyStart == 0 ? 0 : ends[bodyStart - 1]);
+    }
+
+    /// <summary>
+    /// The title: the lines just before "Note by the secretariat" (or, without one, the first lines of
+    /// the cover) that are none of the cover's other parts, joined when it runs over two lines.
+    /// </summary>
+    public string? Title()
+    {
+        var noteBy = -1;
+        for (var i = 0; i < BodyStart; i++)
+        {
+            if (NoteBy().IsMatch(Lines[i]))
+            {
+                noteBy = i;
+                break;
+            }
+        }
+
+        var kinds = Enumerable.Range(0, BodyStart).Select(i => IsCoverPart(Lines[i])).ToArray();
+        // The line after an agenda item line is the item's own title, not the document's.
+        for (var i = 0; i + 1 < BodyStart; i++)
+        {
+            if (AgendaItem().IsMatch(Lines[i]))
+            {
+                kinds[i + 1] = true;
+            }
+        }
+
+        var run = new List<string>();
+        if (noteBy >= 0)
+        {
+            for (var i = noteBy - 1; i >= 0 && !kinds[i]; i--)
+            {
+                run.Insert(0, Lines[i]);
+            }
+        }
+        else
+        {
+            var first = Array.IndexOf(kinds, false);
+            for (var i = first; first >= 0 && i < BodyStart && !kinds[i]; i++)
+            {
+                run.Add(Lines[i]);
+            }
+        }
+
+        var title = WhiteSpace().Replace(string.Join(' ', run), " ").Trim().TrimEnd('*', ' ').TrimEnd('.');
+        return title.Length is > 0 and <= MaxTitleLength ? title : null;
+    }
+
+    private static bool IsCoverPart(string line) =>
+        NoteBy().IsMatch(line) || Distribution().IsMatch(line) || Original().IsMatch(line) || AgendaItem().IsMatch(line)
+        || Meeting().IsMatch(line) || Masthead().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
+        || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line);
+
+    [GeneratedRegex(@"^(?:note by the (?:executive )?secretar|note (?:du|de la) secr[ée]tari|nota de la secretar[ií]a|записка (?:исполнительного )?секретариата|مذكرة من الأمان|مذكرة الأمان|秘书处的说明|(?:report|note) of the executive secretary)", RegexOptions.IgnoreCase)]
+    private static partial Regex NoteBy();
+
+    [GeneratedRegex(@"^distr\.?\s*[:.]?", RegexOptions.IgnoreCase)]
+    private static partial Regex Distribution();
+
+    [GeneratedRegex(@"^(?:original\s*:|язык оригинала|الأصل\s*:|原文\s*[:：])", RegexOptions.IgnoreCase)]
+    private static partial Regex Original();
+
+    [GeneratedRegex(@"(?:item\s+[0-9]+.*provisional agenda|point\s+[0-9]+.*ordre du jour|tema\s+[0-9]+.*programa provisional|пункт\s+[0-9]+.*повестки дня|البند\s+[0-9]+.*جدول الأعمال|临时议程|议程项目)", RegexOptions.IgnoreCase)]
+    private static partial Regex AgendaItem();
+
+    // The meeting's name ("Conference of the Parties to the Minamata Convention") anywhere in a line;
+    // its number ("Seventh meeting", "Седьмое совещание", "第七次会议") only as a line of its own.
+    [GeneratedRegex(@"(?:conference of the parties|conférence des parties|conferencia de las partes|конференция сторон|مؤتمر الأطراف|缔约方大会|open-ended working group|groupe de travail à composition non limitée|grupo de trabajo de composición abierta|рабочая группа открытого состава)|^(?:\S+ (?:meeting|session|réunion|reunión|совещание|сессия)|(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava) \S+|(?:الاجتماع|الدورة) \S+(?: \S+)?|第\S+次会议)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Meeting();
+
+    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|general|générale|limited|restricted)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Masthead();
+
+    [GeneratedRegex(@"^(?:[IVXLC]+\.\s+\S|[IVXLC]+\.?\t|introduction$|введение$|introducción$|مقدمة$|导言$|[一二三四五六七八九十]+、|annex$|annexe$|anexo$|приложение$|المرفق$|附件$)", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"[0-9]{1,2}\s*[-–—]\s*[0-9]{1,2}\s+\p{L}+\s+[0-9]{4}")]
+    private static partial Regex DayRange();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Metadata.Fields;
+
+/// <summary>
+/// Finds dates as the UN writes them in its six languages, always in the Gregorian calendar and
+/// never through a culture's parser (which fails on "20 июня 2025 года", "aout" or Arabic dual
+/// month names): "15 July 2025", "1er juillet 2025", "15 de julio de 2025", "15 июля 2025 года",
+/// "2025年7月15日", "15 تموز/يوليه 2025", and the same without the day.
+/// </summary>
+internal static partial class DateScanner
+{
+    /// <summary>Month names by month, every language and grammatical form together.</summary>
+    private static readonly string[][] MonthNames =
+    [
+        ["january", "janvier", "enero", "январ[ьяе]", "كانون الثاني/يناير", "كانون الثاني", "يناير"],
+        ["february", "f[ée]vrier", "febrero", "феврал[ьяе]", "شباط/فبراير", "شباط", "فبراير"],
+        ["march", "mars", "marzo", "март[аеу]?", "آذار/مارس", "آذار", "مارس"],
+        ["april", "avril", "abril", "апрел[ьяе]", "نيسان/أبريل", "نيسان/ابريل", "نيسان", "أبريل", "ابريل"],
+        ["may", "mai", "mayo", "ма[йяе]", "أيار/مايو", "أيار", "مايو"],
+        ["june", "juin", "junio", "июн[ьяе]", "حزيران/يونيه", "حزيران/يونيو", "حزيران", "يونيه", "يونيو"],
+        ["july", "juillet", "julio", "июл[ьяе]", "تموز/يوليه", "تموز/يوليو", "تموز", "يوليه", "يوليو"],
+        ["august", "ao[uû]t", "agosto", "август[аеу]?", "آب/أغسطس", "آب/اغسطس", "آب", "أغسطس", "اغسطس"],
+        ["september", "septembre", "se?tiembre", "сентябр[ьяе]", "أيلول/سبتمبر", "أيلول", "سبتمبر"],
+        ["october", "octobre", "octubre", "октябр[ьяе]", "تشرين الأول/أكتوبر", "تشرين الأول", "أكتوبر", "اكتوبر"],
+        ["november", "novembre", "noviembre", "ноябр[ьяе]", "تشرين الثاني/نوفمبر", "تشرين الثاني", "نوفمبر"],
+        ["december", "d[ée]cembre", "diciembre", "декабр[ьяе]", "كانون الأول/ديسمبر", "كانون الأول", "ديسمبر"],
+    ];
+
+    private static readonly (Regex Pattern, int Month)[] Months = MonthNames
+        .SelectMany((names, index) => names.Select(name => (new Regex($"^(?:{name})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), index + 1)))
+        .ToArray();
+
+    private static readonly string MonthAlternatives = string.Join("|", MonthNames.SelectMany(n => n).OrderByDescending(n => n.Length));
+
+    private static readonly Regex DayMonthYear = new(
+        $@"(?<![\w])(?<day>[0-9]{{1,2}})(?:er|º|°|-?е)?\.?\s+(?:de\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex MonthDayYear = new(
+        $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),\s+(?<year>[0-9]{{4}})(?!\d)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex MonthYear = new(
+        $@"(?<![\w])(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public static List<DateMention> Scan(string text)
+    {
+        var found = new List<DateMention>();
+        var taken = new bool[text.Length];
+        Collect(found, taken, ChineseDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
+        Collect(found, taken, IsoDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
+        Collect(found, taken, DayMonthYear.Matches(text), MonthOf);
+        Collect(found, taken, MonthDayYear.Matches(text), MonthOf);
+        Collect(found, taken, MonthYear.Matches(text), MonthOf);
+        found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return found;
+    }
+
+    private static void Collect(List<DateMention> found, bool[] taken, MatchCollection matches, Func<Match, int?> month)
+    {
+        foreach (Match match in matches)
+        {
+            if (taken.AsSpan(match.Index, match.Length).Contains(true) || month(match) is not { } m || m is < 1 or > 12)
+            {
+                continue;
+            }
+
+            var year = int.Parse(match.Groups["year"].Value);
+            int? day = match.Groups["day"].Success ? int.Parse(match.Groups["day"].Value) : null;
+            if (year is < 1900 or > 2200 || (day is { } d && (d < 1 || d > DateTime.DaysInMonth(year, m))))
+            {
+                continue;
+            }
+
+            taken.AsSpan(match.Index, match.Length).Fill(true);
+            found.Add(new DateMention(year, m, day, match.Index, match.Length));
+        }
+    }
+
+    private static int? MonthOf(Match match)
+    {
+        var name = match.Groups["month"].Value;
+        foreach (var (pattern, month) in Months)
+        {
+            if (pattern.IsMatch(name))
+            {
+                return month;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<year>[0-9]{4})\s*年\s*(?<month>[0-9]{1,2})\s*月(?:\s*(?<day>[0-9]{1,2})\s*日)?")]
+    private static partial Regex ChineseDate();
+
+    [GeneratedRegex(@"(?<![0-9-])(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?![0-9-])")]
+    private static partial Regex IsoDate();
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Metadata.Fields;
+
+/// <summary>
+/// The period a report covers: the first pair of dates joined as a range ("from December 2023 to
+/// June 2025", "1 January 2024 – 30 June 2025", "с декабря 2023 года по июнь 2025 года",
+/// "2023年12月至2025年6月", "من ... إلى ..."), or a biennium or period given in years ("for the
+/// biennium 2024–2025", "двухгодичный период 2024–2025 годов", "2024-2025两年期").
+/// </summary>
+internal static partial class ReportingPeriodFinder
+{
+    private const int MaxYears = 10;
+
+    public static ReportingPeriod? Find(string text, IReadOnlyList<DateMention> dates)
+    {
+        var candidates = new List<(int Index, ReportingPeriod Period)>();
+        for (var i = 0; i + 1 < dates.Count; i++)
+        {
+            var (from, to) = (dates[i], dates[i + 1]);
+            var between = text.AsSpan(from.End, Math.Max(0, to.Index - from.End));
+            var joined = RangeJoiner().IsMatch(between) ||
+                (AndJoiner().IsMatch(between) && text.AsSpan(Math.Max(0, from.Index - 12), Math.Min(12, from.Index)).ToString().Contains("between", StringComparison.OrdinalIgnoreCase));
+            if (joined && Ordered(from.Year, from.Month, to.Year, to.Month))
+            {
+                candidates.Add((from.Index, new ReportingPeriod(from.ToMonth(), to.ToMonth())));
+            }
+        }
+
+        foreach (Match match in YearsAfterWord().Matches(text).Concat(YearsBeforeWord().Matches(text)))
+        {
+            var (start, end) = (int.Parse(match.Groups["start"].Value), int.Parse(match.Groups["end"].Value));
+            if (Ordered(start, 1, end, 12))
+            {
+                candidates.Add((match.Index, new ReportingPeriod($"{start:D4}-01", $"{end:D4}-12")));
+            }
+        }
+
+        return candidates.Count == 0 ? null : candidates.MinBy(c => c.Index).Period;
+    }
+
+    private static bool Ordered(int fromYear, int fromMonth, int toYear, int toMonth) =>
+        (fromYear, fromMonth).CompareTo((toYear, toMonth)) < 0 && toYear - fromYear <= MaxYears;
+
+    // What may stand between the two dates of a range, in the six languages.
+    [GeneratedRegex(@"^\s*(?:[-–—]|to|until|through|au|à|jusqu'à|a|al|hasta|по|до|إلى|الى|حتى|至|到)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeJoiner();
+
+    [GeneratedRegex(@"^\s*and\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AndJoiner();
+
+    [GeneratedRegex(@"(?:biennium|bienio|biennal|biennale|двухгодичн\w*\s+период\w*|period|période|período|периода?|فترة السنتين|الفترة|فترة)\s+(?:of\s+|de\s+|del\s+)?(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})(?![0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex YearsAfterWord();
+
+    [GeneratedRegex(@"(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:年)?\s*(?:两年期|期间)")]
+    private static partial Regex YearsBeforeWord();
+}

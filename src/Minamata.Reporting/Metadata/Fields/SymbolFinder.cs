@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Metadata.Fields;
+
+/// <summary>A UN document symbol found in the text: normalised, and where it was written.</summary>
+internal sealed record SymbolMention(string Symbol, int Index, int Length);
+
+/// <summary>
+/// UN document symbols (<c>UNEP/MC/COP.6/INF/30</c>, <c>UNEP/MC/COP.6/22/Add.1</c>,
+/// <c>A/RES/78/1</c>, <c>FCCC/CP/2023/L.17</c>), normalised: no spaces, body and series upper case,
+/// suffixes as the UN writes them (<c>Add.1</c>, <c>Rev.1</c>, <c>Corr.1</c>). A range such as
+/// <c>UNEP/MC/COP.6/INF/30–35</c> stands for each document in it.
+/// </summary>
+internal static partial class SymbolFinder
+{
+    private const int MaxRange = 50;
+
+    public static List<SymbolMention> Find(string text)
+    {
+        var found = new List<SymbolMention>();
+        foreach (Match match in Symbol().Matches(text))
+        {
+            var raw = match.Groups["symbol"].Value;
+            var segments = raw.Split('/').Select(s => Normalise(s.Trim())).ToList();
+            var body = segments[0];
+            if (!raw.Any(char.IsAsciiDigit) || (body.Length == 1 && segments.Count < 3))
+            {
+                continue;
+            }
+
+            var symbol = string.Join('/', segments);
+            found.Add(new SymbolMention(symbol, match.Index, match.Length));
+            if (match.Groups["to"].Success && int.TryParse(segments[^1], out var from) && int.Parse(match.Groups["to"].Value, CultureInfo.InvariantCulture) is var to
+                && to > from && to - from <= MaxRange)
+            {
+                var stem = string.Join('/', segments.Take(segments.Count - 1));
+                for (var n = from + 1; n <= to; n++)
+                {
+                    found.Add(new SymbolMention($"{stem}/{n}", match.Index, match.Length));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string Normalise(string segment)
+    {
+        segment = segment.Replace(" ", "");
+        var suffix = Suffix().Match(segment);
+        return suffix.Success
+            ? char.ToUpperInvariant(suffix.Groups["word"].Value[0]) + suffix.Groups["word"].Value[1..].ToLowerInvariant() + "." + suffix.Groups["n"].Value
+            : segment.ToUpperInvariant();
+    }
+
+    [GeneratedRegex(@"^(?<word>add|rev|corr|amend|res)\.(?<n>[0-9]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Suffix();
+
+    // A body the UN uses for documents of the Minamata Convention and its partners, then slash-separated
+    // segments: words (INF, MC), words with a number (COP.6, Add.1, L.5, CRP.3) or numbers (30, 2023).
+    [GeneratedRegex(@"(?<![\w/])(?<symbol>(?:UNEP|UNEA|FCCC|CBD|ICCD|SAICM|A|E|S)(?:\s?/\s?(?:[A-Za-z]{1,12}\.\s?[0-9]{1,4}|[A-Za-z]{1,12}|[0-9]{1,4}))+)(?:\s?[–—-]\s?(?<to>[0-9]{1,4})(?![0-9]))?(?![\w/])")]
+    private static partial Regex Symbol();
+}
