@@ -41,7 +41,12 @@ public sealed class ExtractCommandTests : IDisposable
         }
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("plain words only"u8)), record.GetProperty("sha256").GetString());
-        Assert.Equal(JsonValueKind.Null, record.GetProperty("title").ValueKind);
+        foreach (var field in new[] { "symbol", "meeting", "documentDate", "reportingPeriod" })
+        {
+            Assert.Equal(JsonValueKind.Null, record.GetProperty(field).ValueKind);
+        }
+
+        Assert.Empty(record.GetProperty("organizations").EnumerateArray());
     }
 
     [Theory]
