@@ -12,6 +12,9 @@ internal static partial class ConventionArticleFinder
 {
     private const int LastArticle = 35;
 
+    /// <summary>Several articles at once: "articles 7 and 8", "статьями 3–5", "المادتين 4 و5".</summary>
+    private static readonly Regex Plural = new(@"(?:articles|artículos|статьях|статьями|статей|المادتين|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-)\s*[0-9]+)*)", RegexOptions.IgnoreCase);
+
     private static readonly Regex[] Patterns =
     [
         // Sub-paragraph of a paragraph of an article.
@@ -45,6 +48,18 @@ internal static partial class ConventionArticleFinder
     {
         var taken = new bool[text.Length];
         var found = new SortedSet<(int Article, int Paragraph, string Letter)>();
+        foreach (Match match in Plural.Matches(text))
+        {
+            taken.AsSpan(match.Index, match.Length).Fill(true);
+            if (!CitesAnotherConvention(text, match.Index + match.Length))
+            {
+                foreach (var article in ArticleList(match.Groups["list"].Value).Where(a => a is >= 1 and <= LastArticle))
+                {
+                    found.Add((article, 0, ""));
+                }
+            }
+        }
+
         foreach (var pattern in Patterns)
         {
             foreach (Match match in pattern.Matches(text))
@@ -69,6 +84,23 @@ internal static partial class ConventionArticleFinder
 
         return found.Select(Format).ToList();
     }
+
+    /// <summary>"7 and 8" is two articles, "3–5" three.</summary>
+    private static IEnumerable<int> ArticleList(string list)
+    {
+        foreach (Match part in ListPart().Matches(list))
+        {
+            var from = int.Parse(part.Groups["from"].Value);
+            var to = part.Groups["to"].Success ? int.Parse(part.Groups["to"].Value) : from;
+            for (var n = from; n <= Math.Min(to, from + LastArticle); n++)
+            {
+                yield return n;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<from>[0-9]+)(?:\s*[–-]\s*(?<to>[0-9]+))?")]
+    private static partial Regex ListPart();
 
     private static string Format((int Article, int Paragraph, string Letter) citation) => citation switch
     {

@@ -21,7 +21,7 @@ internal static partial class DateScanner
         ["june", "juin", "junio", "июн[ьяе]", "حزيران/يونيه", "حزيران/يونيو", "حزيران", "يونيه", "يونيو"],
         ["july", "juillet", "julio", "июл[ьяе]", "تموز/يوليه", "تموز/يوليو", "تموز", "يوليه", "يوليو"],
         ["august", "ao[uû]t", "agosto", "август[аеу]?", "آب/أغسطس", "آب/اغسطس", "آب", "أغسطس", "اغسطس"],
-        ["september", "septembre", "se?tiembre", "сентябр[ьяе]", "أيلول/سبتمبر", "أيلول", "سبتمبر"],
+        ["september", "septembre", "sep?tiembre", "сентябр[ьяе]", "أيلول/سبتمبر", "أيلول", "سبتمبر"],
         ["october", "octobre", "octubre", "октябр[ьяе]", "تشرين الأول/أكتوبر", "تشرين الأول", "أكتوبر", "اكتوبر"],
         ["november", "novembre", "noviembre", "ноябр[ьяе]", "تشرين الثاني/نوفمبر", "تشرين الثاني", "نوفمبر"],
         ["december", "d[ée]cembre", "diciembre", "декабр[ьяе]", "كانون الأول/ديسمبر", "كانون الأول", "ديسمبر"],
@@ -62,19 +62,20 @@ internal static partial class DateScanner
     {
         foreach (Match match in matches)
         {
-            if (taken.AsSpan(match.Index, match.Length).Contains(true) || month(match) is not { } m || m is < 1 or > 12)
+            if (taken.AsSpan(match.Index, match.Length).Contains(true))
             {
                 continue;
             }
 
+            // An impossible date ("31 February") is no date at all, not even its month.
+            taken.AsSpan(match.Index, match.Length).Fill(true);
             var year = int.Parse(match.Groups["year"].Value);
             int? day = match.Groups["day"].Success ? int.Parse(match.Groups["day"].Value) : null;
-            if (year is < 1900 or > 2200 || (day is { } d && (d < 1 || d > DateTime.DaysInMonth(year, m))))
+            if (month(match) is not { } m || m is < 1 or > 12 || year is < 1900 or > 2200 || (day is { } d && (d < 1 || d > DateTime.DaysInMonth(year, m))))
             {
                 continue;
             }
 
-            taken.AsSpan(match.Index, match.Length).Fill(true);
             found.Add(new DateMention(year, m, day, match.Index, match.Length));
         }
     }

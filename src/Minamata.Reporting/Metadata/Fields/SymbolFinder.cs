@@ -59,6 +59,6 @@ internal static partial class SymbolFinder
 
     // A body the UN uses for documents of the Minamata Convention and its partners, then slash-separated
     // segments: words (INF, MC), words with a number (COP.6, Add.1, L.5, CRP.3) or numbers (30, 2023).
-    [GeneratedRegex(@"(?<![\w/])(?<symbol>(?:UNEP|UNEA|FCCC|CBD|ICCD|SAICM|A|E|S)(?:\s?/\s?(?:[A-Za-z]{1,12}\.\s?[0-9]{1,4}|[A-Za-z]{1,12}|[0-9]{1,4}))+)(?:\s?[–—-]\s?(?<to>[0-9]{1,4})(?![0-9]))?(?![\w/])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9/])(?<symbol>(?:UNEP|UNEA|FCCC|CBD|ICCD|SAICM|A|E|S)(?:\s?/\s?(?:[A-Za-z]{1,12}\.\s?[0-9]{1,4}|[A-Za-z]{1,12}|[0-9]{1,4}))+)(?:\s?[–—-]\s?(?<to>[0-9]{1,4})(?![0-9]))?(?![A-Za-z0-9/])", RegexOptions.IgnoreCase)]
     private static partial Regex Symbol();
 }

@@ -16,7 +16,6 @@ internal static class WordStems
         "а", "я", "у", "ю", "ы", "и", "е", "о", "ь", "й",
     ];
 
-    private static readonly string[] ArabicProclitics = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"];
 
     /// <summary>Short words that names drop or change freely: "the", "de la", "по", ...</summary>
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -91,16 +90,19 @@ internal static class WordStems
         return word;
     }
 
+    /// <summary>Arabic writes "and", "by", "for", "as" and "the" onto the word: و/ف, then ب/ل/ك, then ال (لل is ل + ال).</summary>
     private static string StripProclitic(string word)
     {
-        foreach (var proclitic in ArabicProclitics)
+        string Strip(string w, string prefix) => w.Length - prefix.Length >= 3 && w.StartsWith(prefix, StringComparison.Ordinal) ? w[prefix.Length..] : w;
+
+        word = Strip(Strip(word, "و"), "ف");
+        var withoutLiAl = Strip(word, "لل");
+        if (withoutLiAl.Length != word.Length)
         {
-            if (word.Length - proclitic.Length >= 3 && word.StartsWith(proclitic, StringComparison.Ordinal))
-            {
-                return word[proclitic.Length..];
-            }
+            return withoutLiAl;
         }
 
-        return word;
+        word = Strip(Strip(Strip(word, "ب"), "ل"), "ك");
+        return Strip(word, "ال");
     }
 }

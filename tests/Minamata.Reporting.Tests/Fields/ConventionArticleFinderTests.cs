@@ -1,0 +1,47 @@
+using Minamata.Reporting.Metadata.Fields;
+
+namespace Minamata.Reporting.Tests.Fields;
+
+public sealed class ConventionArticleFinderTests
+{
+    [Theory]
+    [InlineData("under paragraph 5 (b) of article 23", "23(5)(b)")]
+    [InlineData("article 16, paragraph 2 (a), of the Convention", "16(2)(a)")]
+    [InlineData("Article 23(5)(b)", "23(5)(b)")]
+    [InlineData("paragraph 8 of article 13", "13(8)")]
+    [InlineData("subparagraph (b) of paragraph 6 of article 13", "13(6)(b)")]
+    [InlineData("в соответствии с пунктом 5 b) статьи 23", "23(5)(b)")]
+    [InlineData("пункт 2 а) статьи 16", "16(2)(a)")]
+    [InlineData("пункт 2 с) статьи 24", "24(2)(c)")]
+    [InlineData("подпункта b) пункта 6 статьи 13", "13(6)(b)")]
+    [InlineData("le paragraphe 5 b) de l'article 23", "23(5)(b)")]
+    [InlineData("l’article 7, paragraphe 4 a)", "7(4)(a)")]
+    [InlineData("el apartado b) del párrafo 5 del artículo 23", "23(5)(b)")]
+    [InlineData("párrafo 2 del artículo 22", "22(2)")]
+    [InlineData("第十四条", "14")]
+    [InlineData("第二十三条第5款(b)项", "23(5)(b)")]
+    [InlineData("الفقرة 2 (أ) من المادة 16", "16(2)(a)")]
+    [InlineData("وفقاً للمادة 4 من الاتفاقية", "4")]
+    public void Citations_are_normalised_at_the_precision_written(string text, string article)
+    {
+        Assert.Equal([article], ConventionArticleFinder.Find(text));
+    }
+
+    [Fact]
+    public void Each_citation_keeps_its_own_precision_and_the_list_is_sorted()
+    {
+        var text = "Under article 16 and article 16, paragraph 2 (a), and articles 3 and 4, and article 8.";
+
+        Assert.Equal(["3", "4", "8", "16", "16(2)(a)"], ConventionArticleFinder.Find(text));
+    }
+
+    [Theory]
+    [InlineData("article 11 of the Basel Convention")]
+    [InlineData("article 99")]
+    [InlineData("Item 5 (c) of the provisional agenda")]
+    [InlineData("Пункт 5 c) предварительной повестки дня")]
+    public void Other_conventions_agenda_items_and_impossible_articles_are_left_out(string text)
+    {
+        Assert.Empty(ConventionArticleFinder.Find(text));
+    }
+}

@@ -1,0 +1,38 @@
+using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Metadata.Fields;
+
+namespace Minamata.Reporting.Tests.Fields;
+
+public sealed class ReportingPeriodFinderTests
+{
+    [Theory]
+    [InlineData("The report covers the period from December 2023 to June 2025.", "2023-12", "2025-06")]
+    [InlineData("covering the period 1 January 2024 – 30 June 2025", "2024-01", "2025-06")]
+    [InlineData("activities between January 2024 and March 2025", "2024-01", "2025-03")]
+    [InlineData("for the biennium 2024–2025", "2024-01", "2025-12")]
+    [InlineData("охватывает период с декабря 2023 года по июнь 2025 года", "2023-12", "2025-06")]
+    [InlineData("за двухгодичный период 2024–2025 годов", "2024-01", "2025-12")]
+    [InlineData("de décembre 2023 à juin 2025", "2023-12", "2025-06")]
+    [InlineData("du 1er janvier 2024 au 30 juin 2025", "2024-01", "2025-06")]
+    [InlineData("pour l'exercice biennal 2024-2025", "2024-01", "2025-12")]
+    [InlineData("de diciembre de 2023 a junio de 2025", "2023-12", "2025-06")]
+    [InlineData("el bienio 2024-2025", "2024-01", "2025-12")]
+    [InlineData("2023年12月至2025年6月期间", "2023-12", "2025-06")]
+    [InlineData("在2024-2025两年期内", "2024-01", "2025-12")]
+    [InlineData("من كانون الأول/ديسمبر 2023 إلى حزيران/يونيه 2025", "2023-12", "2025-06")]
+    [InlineData("خلال فترة السنتين 2024-2025", "2024-01", "2025-12")]
+    public void A_stated_period_is_read_to_the_month(string text, string start, string end)
+    {
+        Assert.Equal(new ReportingPeriod(start, end), ReportingPeriodFinder.Find(text, DateScanner.Scan(text)));
+    }
+
+    [Theory]
+    [InlineData("Geneva, 1–5 November 2027")]
+    [InlineData("from June 2025 to December 2023")]
+    [InlineData("dated 15 July 2025 and 20 August 2025 respectively")]
+    [InlineData("no dates here at all")]
+    public void Meeting_dates_backward_ranges_and_lists_are_not_periods(string text)
+    {
+        Assert.Null(ReportingPeriodFinder.Find(text, DateScanner.Scan(text)));
+    }
+}
