@@ -1,3 +1,4 @@
+using Minamata.Fixtures;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Documents;
@@ -11,7 +12,6 @@ namespace Minamata.Reporting.Tests.Extraction;
 /// </summary>
 public sealed class FixtureExtractionTests
 {
-    private static readonly string[] PdfLanguages = ["en", "fr", "es", "ru"];
     private static readonly string[] Fields = ["language", "symbol", "meeting", "title", "documentDate", "reportingPeriod", "referencedDocuments", "conventionArticles", "organizations"];
 
     public static TheoryData<string, string> Cases()
@@ -19,25 +19,9 @@ public sealed class FixtureExtractionTests
         var cases = new TheoryData<string, string>();
         foreach (var name in FixtureReport.Names)
         {
-            var report = FixtureReport.Load(name);
-            foreach (var format in new[] { "txt", "md", "html", "docx" })
+            foreach (var format in FixtureRenderer.FormatsFor(FixtureReport.Load(name)))
             {
                 cases.Add(name, format);
-            }
-
-            if (PdfLanguages.Contains(report.Language))
-            {
-                cases.Add(name, "pdf");
-            }
-
-            if (report.Language == "ru")
-            {
-                cases.Add(name, "txt-1251");
-            }
-
-            if (report.Language is "ar" or "zh")
-            {
-                cases.Add(name, "txt-utf16");
             }
         }
 

@@ -1,3 +1,4 @@
+using Minamata.Fixtures;
 using System.Diagnostics;
 using System.Text.Json;
 

@@ -1,3 +1,4 @@
+using Minamata.Fixtures;
 using System.Text.Json;
 
 namespace Minamata.Reporting.Tests.Extraction;

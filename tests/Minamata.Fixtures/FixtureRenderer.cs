@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
-namespace Minamata.Reporting.Tests.Extraction;
+namespace Minamata.Fixtures;
 
 /// <summary>
 /// Makes a fixture report into each format as partners' tools would: a Word file from the UN
@@ -17,6 +17,34 @@ namespace Minamata.Reporting.Tests.Extraction;
 public static partial class FixtureRenderer
 {
     public const string FontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    /// <summary>The languages the test font (DejaVu Sans) can write into a PDF whose text reads back in order.</summary>
+    private static readonly string[] PdfLanguages = ["en", "fr", "es", "ru"];
+
+    /// <summary>Every format a report is rendered to: all five for every language, PDF where the font allows, and legacy encodings where they exist.</summary>
+    public static IEnumerable<string> FormatsFor(FixtureReport report)
+    {
+        string[] formats = ["txt", "md", "html", "docx"];
+        foreach (var format in formats)
+        {
+            yield return format;
+        }
+
+        if (PdfLanguages.Contains(report.Language))
+        {
+            yield return "pdf";
+        }
+
+        if (report.Language == "ru")
+        {
+            yield return "txt-1251";
+        }
+
+        if (report.Language is "ar" or "zh")
+        {
+            yield return "txt-utf16";
+        }
+    }
 
     public static byte[] Render(FixtureReport report, string format) => format switch
     {

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Minamata.Reporting.Tests.Extraction;
+namespace Minamata.Fixtures;
 
 /// <summary>Files crafted to hurt a reader, each written to disk once for the tests that use it.</summary>
 public static class HostileFiles

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Minamata.Reporting.Tests.Extraction;
+namespace Minamata.Fixtures;
 
 /// <summary>
 /// A report of the kind partners send, kept as text (cover block, a blank line, the body) with the
@@ -38,6 +38,19 @@ public sealed record FixtureReport(string Name, IReadOnlyList<string> Cover, IRe
 
             throw new InvalidOperationException($"{Name}: the expected title is not on the cover.");
         }
+    }
+
+    /// <summary>The same report with its body repeated until it is about <paramref name="pages"/> pages long.</summary>
+    public FixtureReport Lengthened(int pages)
+    {
+        const int charactersPerPage = 4_500;
+        var body = new List<string>();
+        while (body.Sum(l => l.Length) < pages * charactersPerPage)
+        {
+            body.AddRange(Body);
+        }
+
+        return this with { Body = body };
     }
 
     public static FixtureReport Load(string name)

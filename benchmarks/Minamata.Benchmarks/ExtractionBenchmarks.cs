@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using Minamata.Fixtures;
+using Minamata.Reporting.Documents;
+using Minamata.Reporting.Metadata;
+
+namespace Minamata.Benchmarks;
+
+/// <summary>
+/// Extraction of one report, from bytes in memory: the text alone (the format's reader) and the
+/// full metadata record (reader, hash and every field), for a 2-page and a 20-page document.
+/// </summary>
+[MemoryDiagnoser]
+public class ExtractionBenchmarks
+{
+    private readonly MetadataExtractor extractor = new(Options.Create(new ExtractionOptions()));
+    private byte[] document = [];
+    private IDocumentReader reader = null!;
+
+    [Params("docx", "pdf", "txt")]
+    public string Format { get; set; } = "docx";
+
+    [Params(2, 20)]
+    public int Pages { get; set; }
+
+    public static IEnumerable<(string Format, int Pages, byte[] Bytes)> Documents() =>
+        from format in new[] { "docx", "pdf", "txt" }
+        from pages in new[] { 2, 20 }
+        select (format, pages, Render(format, pages));
+
+    private static byte[] Render(string format, int pages) => FixtureRenderer.Render(FixtureReport.Load("en-who-health").Lengthened(pages), format);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        document = Render(Format, Pages);
+        var limits = new ExtractionOptions();
+        reader = Format switch
+        {
+            "docx" => new DocxReader(limits),
+            "pdf" => new PdfReader(limits),
+            _ => new PlainTextReader(limits.MaxTextCharacters),
+        };
+    }
+
+    [Benchmark]
+    public int TextOnly()
+    {
+        using var content = new MemoryStream(document, writable: false);
+        return reader.Read(content, CancellationToken.None).Text.Length;
+    }
+
+    [Benchmark]
+    public async Task<int> FullMetadata()
+    {
+        using var content = new MemoryStream(document, writable: false);
+        return (await extractor.ExtractAsync(content, "report", CancellationToken.None)).WordCount;
+    }
+}
