@@ -5,7 +5,7 @@ using Minamata.Reporting.Api;
 namespace Minamata.Functions;
 
 /// <summary>The HTTP routes of the contract; each function hands the request to the core's handler.</summary>
-public sealed class HttpFunctions(HealthHandler health, PartnerHandlers partners, ReportHandlers reports)
+public sealed class HttpFunctions(HealthHandler health, PartnerHandlers partners, ReportHandlers reports, CycleHandlers cycles, UploadHandlers uploads)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
@@ -38,4 +38,16 @@ public sealed class HttpFunctions(HealthHandler health, PartnerHandlers partners
     [Function("DownloadReport")]
     public Task<IResult> DownloadReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportFile)] HttpRequest request, string id) =>
         reports.DownloadAsync(request, id);
+
+    [Function("PutCycle")]
+    public Task<IResult> PutCycle([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Cycle)] HttpRequest request, string cycle) =>
+        cycles.PutAsync(request, cycle);
+
+    [Function("CycleStatus")]
+    public Task<IResult> CycleStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CycleStatus)] HttpRequest request, string cycle) =>
+        cycles.StatusAsync(request, cycle);
+
+    [Function("CreateUploadUrl")]
+    public Task<IResult> CreateUploadUrl([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Uploads)] HttpRequest request) =>
+        uploads.CreateAsync(request);
 }

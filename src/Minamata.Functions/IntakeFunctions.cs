@@ -5,9 +5,12 @@ using Minamata.Reporting.Storage;
 
 namespace Minamata.Functions;
 
-/// <summary>Event Grid delivers every blob created in the upload container; the core takes it in.</summary>
-public sealed class IntakeFunctions(ReportIntake intake)
+/// <summary>Event Grid delivers every blob created in the upload container; the core takes it in. A timer heals what events miss.</summary>
+public sealed class IntakeFunctions(ReportIntake intake, ReconcileSweep sweep)
 {
+    /// <summary>Every five minutes: Event Grid misses nothing in principle, so this only catches crashes and lost deliveries.</summary>
+    public const string ReconcileSchedule = "0 */5 * * * *";
+
     /// <summary>The name the Event Grid subscription in infra/ delivers to.</summary>
     public const string IntakeFunctionName = "IntakeUpload";
 
@@ -16,4 +19,8 @@ public sealed class IntakeFunctions(ReportIntake intake)
         [BlobTrigger(StorageNames.UploadContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageNames.ConnectionName)] BlobClient blob,
         FunctionContext context) =>
         intake.ProcessAsync(blob.Name, context.CancellationToken);
+
+    [Function("ReconcileUploads")]
+    public Task ReconcileUploads([TimerTrigger(ReconcileSchedule, RunOnStartup = false)] TimerInfo timer, FunctionContext context) =>
+        sweep.RunAsync(context.CancellationToken);
 }

@@ -8,6 +8,7 @@ using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting;
 
@@ -29,6 +30,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SubmissionOptions>().Bind(configuration.GetSection(SubmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => ReportStorageClients.FromConfiguration(configuration));
@@ -37,14 +39,22 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<ReportIndex>();
+        services.AddSingleton<ReportHistory>();
+        services.AddSingleton<ContentHashes>();
+        services.AddSingleton<CycleStore>();
+        services.AddSingleton<UploadUrls>();
+        services.AddSingleton<ReportSubmissions>();
         services.AddSingleton<MetadataExtractor>();
         services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ReconcileSweep>();
 
         services.AddSingleton<ApiCall>();
         services.AddSingleton<MultipartUpload>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<PartnerHandlers>();
         services.AddSingleton<ReportHandlers>();
+        services.AddSingleton<CycleHandlers>();
+        services.AddSingleton<UploadHandlers>();
 
         if (host == ReportingHost.SelfHosted)
         {

@@ -16,7 +16,9 @@ public static class ServerApp
 {
     private const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static async Task<WebApplication> CreateAsync(string[] args)
+    /// <param name="args">Command-line arguments and settings, as for any ASP.NET Core app.</param>
+    /// <param name="overrides">Services to replace after the pipeline's own (tests use it for the clock).</param>
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -28,6 +30,7 @@ public static class ServerApp
         DevelopmentKey.AddWhenNotConfigured(builder);
 
         builder.Services.AddMinamataReporting(builder.Configuration, ReportingHost.SelfHosted);
+        overrides?.Invoke(builder.Services);
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ExtractionOptions>>((kestrel, limits) =>
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxFileBytes + MultipartUpload.EnvelopeBytes);
 
@@ -56,5 +59,8 @@ public static class ServerApp
         api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request));
         api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id));
         api.MapGet(ApiRoutes.ReportFile, (HttpRequest request, string id, ReportHandlers reports) => reports.DownloadAsync(request, id));
+        api.MapPut(ApiRoutes.Cycle, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.PutAsync(request, cycle));
+        api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle));
+        api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request));
     }
 }

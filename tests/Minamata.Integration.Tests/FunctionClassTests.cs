@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Minamata.Functions;
 using Minamata.Reporting;
-using Minamata.Reporting.Api;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Integration.Tests;
@@ -30,10 +29,7 @@ public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
             ReportingHost.AzureFunctions)
         .BuildServiceProvider();
 
-    private HttpFunctions Functions => new(
-        services.GetRequiredService<HealthHandler>(),
-        services.GetRequiredService<PartnerHandlers>(),
-        services.GetRequiredService<ReportHandlers>());
+    private HttpFunctions Functions => ActivatorUtilities.CreateInstance<HttpFunctions>(services);
 
     [Fact]
     public async Task Reading_routes_answer_as_the_server_does()

@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(8, functionRoutes.Count);
+        Assert.Equal(11, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 
@@ -36,11 +36,14 @@ public sealed class RouteParityTests(ServerFixture fixture)
         var trigger = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
             .Single(x => x.Binding.GetProperty("type").GetString() == "blobTrigger");
+        var timer = FunctionsMetadata()
+            .Single(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "timerTrigger"));
 
         Assert.Equal("IntakeUpload", trigger.Function);
         Assert.Equal($"{StorageNames.UploadContainer}/{{name}}", trigger.Binding.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.Binding.GetProperty("source").GetString());
         Assert.Equal(StorageNames.ConnectionName, trigger.Binding.GetProperty("connection").GetString());
+        Assert.Equal("ReconcileUploads", timer.GetProperty("name").GetString());
     }
 
     /// <summary>The <c>functions.metadata</c> the Functions SDK wrote into the Functions project's build output.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Storage.Azurite;
 using Minamata.Server;
@@ -19,16 +20,41 @@ public sealed class ServerFixture : IAsyncLifetime
     public string StorageConnectionString => azurite!.ConnectionString;
     public ReportStorageClients Storage { get; private set; } = null!;
 
+    /// <summary>The server's clock; tests that move it put it back when done.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>The cycle every test may upload to; its deadline is far off, so nothing sent to it is late.</summary>
+    public const string OpenCycle = "COP-7";
+
     public static string RepositoryRoot => AzuriteLauncher.FindRepositoryRoot(AppContext.BaseDirectory);
 
     public async Task InitializeAsync()
     {
         azurite = await AzuriteLauncher.StartAsync(RepositoryRoot, dataDirectory: null);
         Storage = ReportStorageClients.FromConnectionString(azurite.ConnectionString);
-        Server = await ServerApp.CreateAsync(ServerArguments(azurite.ConnectionString));
+        Server = await ServerApp.CreateAsync(ServerArguments(azurite.ConnectionString), services => services.AddSingleton<TimeProvider>(Clock));
         await Server.StartAsync();
         BaseAddress = new Uri(Server.Urls.Single());
+        await OpenCycleAsync(OpenCycle, new DateOnly(2099, 8, 15));
     }
+
+    /// <summary>Opens (or reopens) a reporting cycle as the secretariat would.</summary>
+    public async Task OpenCycleAsync(string cycle, DateOnly deadline, params string[] expectedPartners)
+    {
+        using var secretariat = Secretariat();
+        var response = await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new
+        {
+            title = $"Cycle {cycle}",
+            meetingStart = deadline.AddDays(60),
+            submissionDeadline = deadline,
+            expectedPartners,
+            reminderDays = new[] { 30, 14, 7, 1 },
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A cycle id no other test uses.</summary>
+    public static string NewCycleId() => $"T{Guid.NewGuid().ToString("n")[..8].ToUpperInvariant()}-1";
 
     public static string[] ServerArguments(string connectionString) =>
     [

@@ -21,6 +21,8 @@ public enum Audience
 /// </summary>
 public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> logger)
 {
+    private const string RetryAfterSeconds = "5";
+
     public async Task<IResult> RunAsync(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<IResult>> handle)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -44,10 +46,17 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
             // Kestrel's own limits (body too large, body cut off) surface here while a handler reads.
             return new ApiProblem(e.StatusCode, e.StatusCode == 413 ? "too-large" : "validation", e.Message).ToResult();
         }
-        catch (RequestFailedException e) when (e.Status is 0 or >= 500)
+        catch (RequestFailedException e) when (e.Status is 0 or 408 or 429 or >= 500)
         {
             logger.LogError(e, "Storage failed while serving {Path}.", request.Path);
-            return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering; try again shortly.").ToResult();
+            return StorageUnavailable(request);
         }
+    }
+
+    /// <summary>503 with Retry-After: storage outages are the client's cue to try again, not a server fault.</summary>
+    public static IResult StorageUnavailable(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering; try again shortly.").ToResult();
     }
 }

@@ -14,4 +14,7 @@ public static class ApiRoutes
     public const string Reports = "reports";
     public const string Report = "reports/{id}";
     public const string ReportFile = "reports/{id}/file";
+    public const string Cycle = "cycles/{cycle}";
+    public const string CycleStatus = "cycles/{cycle}/status";
+    public const string Uploads = "uploads";
 }

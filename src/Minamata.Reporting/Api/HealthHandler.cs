@@ -21,7 +21,7 @@ public sealed class HealthHandler(ReportStorageClients storage)
         }
         catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException)
         {
-            return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering.").ToResult();
+            return ApiCall.StorageUnavailable(request);
         }
     }
 }

@@ -15,16 +15,16 @@ namespace Minamata.Reporting.Api;
 /// part straight into a staged block blob. The file is never whole in memory, and a refused upload
 /// never becomes a visible blob.
 /// </summary>
-public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirectory partners)
+public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirectory partners, CycleStore cycles, ReportSubmissions submissions)
 {
     /// <summary>Room for the multipart boundaries and fields around the file itself.</summary>
     public const long EnvelopeBytes = 1024 * 1024;
     private const int MaxFieldCharacters = 200;
 
-    /// <summary>What an accepted upload is: the committed blob and the report it will become.</summary>
-    public sealed record Accepted(string BlobName, string Partner, string Cycle, string FileName, string ContentType, long Length, string? Replaces);
+    /// <summary>A form whose file is staged but not yet committed, and whose fields passed every check.</summary>
+    public sealed record Form(StagedUpload File, Submission Submission, string ContentType);
 
-    public async Task<Accepted> ReceiveAsync(HttpRequest request, Caller caller, long maxFileBytes, CancellationToken cancellationToken)
+    public async Task<Form> ReceiveAsync(HttpRequest request, Caller caller, long maxFileBytes, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ||
             !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
@@ -93,16 +93,11 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             throw new ApiProblem(StatusCodes.Status400BadRequest, "empty", "The file is empty.");
         }
 
-        var cycle = fields.GetValueOrDefault("cycle")?.Trim();
-        if (!CycleId.IsValid(cycle))
-        {
-            throw ApiProblem.Validation("'cycle' must name a reporting cycle such as COP-7.");
-        }
-
+        var cycle = await RequireCycleAsync(fields.GetValueOrDefault("cycle")?.Trim(), cycles, cancellationToken);
         var replaces = fields.GetValueOrDefault("replaces")?.Trim() is { Length: > 0 } r ? r : null;
-        if (replaces is not null && (!ReportId.TryGetPartner(replaces, out var replacedPartner) || replacedPartner != partner))
+        if (await submissions.ProblemWithReplacesAsync(replaces, partner, cycle, cancellationToken) is { } replacesProblem)
         {
-            throw ApiProblem.Validation("'replaces' must be the id of an earlier report of the same partner.");
+            throw ApiProblem.Validation(replacesProblem);
         }
 
         if (caller.IsSecretariat && await partners.GetAsync(partner, cancellationToken) is null)
@@ -110,8 +105,20 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             throw new ApiProblem(StatusCodes.Status400BadRequest, "unknown-partner", $"There is no partner '{partner}'.");
         }
 
-        await file.CommitAsync(new UploadBlobMetadata(fileName, cycle, replaces), contentType, cancellationToken);
-        return new Accepted(file.BlobName, partner, cycle!, fileName, contentType, file.Length, replaces);
+        return new Form(file, new Submission(partner, cycle, fileName, replaces, caller.PartnerId ?? "secretariat"), contentType);
+    }
+
+    /// <summary>The cycle id if it is well formed and the secretariat opened that cycle.</summary>
+    public static async Task<string> RequireCycleAsync(string? cycle, CycleStore cycles, CancellationToken cancellationToken)
+    {
+        if (!CycleId.IsValid(cycle))
+        {
+            throw ApiProblem.Validation("'cycle' must name a reporting cycle such as COP-7.");
+        }
+
+        return await cycles.GetAsync(cycle!, cancellationToken) is null
+            ? throw new ApiProblem(StatusCodes.Status400BadRequest, "unknown-cycle", $"There is no reporting cycle '{cycle}'.")
+            : cycle!;
     }
 
     /// <summary>A partner uploads for itself; the secretariat names the partner in a field before the file.</summary>

@@ -4,54 +4,44 @@ using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
-using Minamata.Reporting.Intake;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Api;
 
-/// <summary>Partners' reports: upload, look up, list, download.</summary>
+/// <summary>Partners' reports: upload, look up with history, list and search, download.</summary>
 public sealed class ReportHandlers(
     ApiCall call,
     MultipartUpload uploads,
+    ReportSubmissions submissions,
     ReportIndex index,
+    ReportHistory history,
     ReportStorageClients storage,
-    IUploadNotifier notifier,
-    IOptions<ExtractionOptions> limits,
-    TimeProvider clock)
+    IOptions<ExtractionOptions> limits)
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
+    private const int MaxQueryCharacters = 200;
 
     public Task<IResult> UploadAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
-            var upload = await uploads.ReceiveAsync(request, caller, limits.Value.MaxFileBytes, cancellationToken);
-            var location = UploadLocation.Parse(upload.BlobName);
-            var report = new ReportRecord
-            {
-                Id = location.ReportId,
-                Partner = upload.Partner,
-                Cycle = upload.Cycle,
-                Status = ReportStatus.Received,
-                FileName = upload.FileName,
-                ContentType = upload.ContentType,
-                BlobName = upload.BlobName,
-                SizeBytes = upload.Length,
-                ReceivedAt = clock.GetUtcNow(),
-                Replaces = upload.Replaces,
-            };
-            // The intake may have got there first (it reads the blob's own metadata); then this is a no-op.
-            await index.TryAddAsync(report, cancellationToken);
-            notifier.Uploaded(upload.BlobName);
+            var form = await uploads.ReceiveAsync(request, caller, limits.Value.MaxFileBytes, cancellationToken);
+            var result = await submissions.SubmitAsync(form.File, form.Submission, form.ContentType, cancellationToken);
+            var report = result.Report;
             request.HttpContext.Response.Headers.Location = $"/{ApiRoutes.Prefix}/{ApiRoutes.Reports}/{report.Id}";
-            return Results.Json(new { id = report.Id, status = report.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+            return result.Duplicate
+                ? Results.Json(new { id = report.Id, status = report.Status, duplicateOf = report.Id }, ReportingJson.Options, statusCode: StatusCodes.Status200OK)
+                : Results.Json(new { id = report.Id, status = report.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> GetAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
-            Results.Json(ReportView.From(await FindAsync(caller, id, cancellationToken)), ReportingJson.Options));
+        {
+            var report = await FindAsync(caller, id, cancellationToken);
+            return Results.Json(ReportView.From(report, await history.ListAsync(report.Id, cancellationToken)), ReportingJson.Options);
+        });
 
     public Task<IResult> ListAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
@@ -68,7 +58,8 @@ public sealed class ReportHandlers(
                 partner,
                 Optional(query, "cycle", CycleId.IsValid, "'cycle' must be a cycle id such as COP-7."),
                 Optional(query, "language", LanguageCodes.IsIso6391, "'language' must be an ISO 639-1 code such as fr."),
-                Optional(query, "status", ReportStatus.All.Contains, $"'status' must be one of {string.Join(", ", ReportStatus.All)}."));
+                Optional(query, "status", ReportStatus.All.Contains, $"'status' must be one of {string.Join(", ", ReportStatus.All)}."),
+                Optional(query, "q", q => q.Length <= MaxQueryCharacters, $"'q' may be at most {MaxQueryCharacters} characters."));
             var pageSize = query["pageSize"].ToString() is { Length: > 0 } size
                 ? int.TryParse(size, out var n) && n is > 0 and <= MaxPageSize ? n : throw ApiProblem.Validation($"'pageSize' must be 1 to {MaxPageSize}.")
                 : DefaultPageSize;
@@ -83,22 +74,25 @@ public sealed class ReportHandlers(
                 throw ApiProblem.Validation("'continuationToken' is not one this API gave out.");
             }
 
-            return Results.Json(new { items = page.Items.Select(ReportView.From), continuationToken = page.ContinuationToken }, ReportingJson.Options);
+            return Results.Json(new { items = page.Items.Select(r => ReportView.From(r)), continuationToken = page.ContinuationToken }, ReportingJson.Options);
         });
 
     public Task<IResult> DownloadAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var report = await FindAsync(caller, id, cancellationToken);
+            Stream content;
             try
             {
-                var content = await storage.Uploads.GetBlobClient(report.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
-                return Results.Stream(content, report.ContentType ?? "application/octet-stream", report.FileName);
+                content = await storage.Uploads.GetBlobClient(report.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 throw ApiProblem.NotFound($"file for report '{id}'");
             }
+
+            await history.AppendAsync(report.Id, ReportHistory.Downloaded, caller.PartnerId ?? "secretariat", null, cancellationToken);
+            return Results.Stream(content, report.ContentType ?? "application/octet-stream", report.FileName);
         });
 
     /// <summary>The report if the caller may see it; a partner asking for another's report is told it does not exist.</summary>

@@ -3,7 +3,11 @@ using Minamata.Reporting.Metadata;
 
 namespace Minamata.Reporting.Api;
 
-/// <summary>A report as <c>GET /api/reports/{id}</c> shows it; storage details stay inside.</summary>
+/// <summary>
+/// A report as the API shows it: the contract's fields, and as extensions the file's size, the
+/// report that superseded it and, for <c>GET /api/reports/{id}</c>, its history. Storage details
+/// (blob name, versions, search words) stay inside.
+/// </summary>
 public sealed record ReportView(
     string Id,
     string Partner,
@@ -15,9 +19,11 @@ public sealed record ReportView(
     ReportError? Error,
     ReportMetadata? Metadata,
     string? Replaces,
-    long? SizeBytes)
+    string? SupersededBy,
+    long? SizeBytes,
+    IReadOnlyList<HistoryEntry>? History)
 {
-    public static ReportView From(ReportRecord report) => new(
+    public static ReportView From(ReportRecord report, IReadOnlyList<HistoryEntry>? history = null) => new(
         report.Id,
         report.Partner,
         report.Cycle,
@@ -28,5 +34,7 @@ public sealed record ReportView(
         report.Error,
         report.Metadata,
         report.Replaces,
-        report.SizeBytes);
+        report.SupersededBy,
+        report.SizeBytes,
+        history);
 }

@@ -8,10 +8,14 @@ namespace Minamata.Reporting.Index;
 
 /// <summary>
 /// The index of reports in Table Storage: partition = partner, row = report id, so a partner's own
-/// reports are one partition and any report is one point read (its id names its partner).
+/// reports are one partition and any report is one point read (its id names its partner). Every
+/// update is conditional on the row's ETag: two writers never silently overwrite each other.
 /// </summary>
 public sealed class ReportIndex(ReportStorageClients storage)
 {
+    /// <summary>Table string properties hold at most 32K characters; the search words are split over several.</summary>
+    private const int WordsPerProperty = 30_000;
+
     private TableClient Table => storage.Reports;
 
     public async Task<ReportRecord?> GetAsync(string id, CancellationToken cancellationToken)
@@ -25,34 +29,81 @@ public sealed class ReportIndex(ReportStorageClients storage)
         return entity.HasValue && entity.Value is not null ? FromEntity(entity.Value) : null;
     }
 
-    /// <summary>Adds a report that is not in the index yet; false when it already is.</summary>
-    public async Task<bool> TryAddAsync(ReportRecord report, CancellationToken cancellationToken)
+    /// <summary>Adds a report that is not in the index yet: the stored report, or null when it already is there.</summary>
+    public async Task<ReportRecord?> TryAddAsync(ReportRecord report, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.AddEntityAsync(ToEntity(report), cancellationToken);
-            return true;
+            var response = await Table.AddEntityAsync(ToEntity(report), cancellationToken);
+            return report with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
-    /// <summary>Writes the report as it now is, whatever the index held.</summary>
-    public async Task SaveAsync(ReportRecord report, CancellationToken cancellationToken) =>
-        await Table.UpsertEntityAsync(ToEntity(report), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Replaces the row if it is still the version <paramref name="report"/> was read as: the stored
+    /// report with its new version, or null when someone changed (or removed) it since.
+    /// </summary>
+    public async Task<ReportRecord?> TryUpdateAsync(ReportRecord report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = new ETag(report.Version ?? throw new ArgumentException("The report was not read from the index.", nameof(report)));
+            var response = await Table.UpdateEntityAsync(ToEntity(report), version, TableUpdateMode.Replace, cancellationToken);
+            return report with { Version = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
 
+    /// <summary>
+    /// One page of reports matching the filters. With words to search, table pages are read until
+    /// enough reports match (the words are compared here, never put into the table filter).
+    /// </summary>
     public async Task<ReportPage> ListAsync(ReportQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var pages = Table.QueryAsync<TableEntity>(Filter(query), maxPerPage: pageSize, cancellationToken: cancellationToken)
-            .AsPages(continuationToken, pageSize);
+        var items = new List<ReportRecord>();
+        var pages = Table.QueryAsync<TableEntity>(Filter(query), maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
         await foreach (var page in pages)
         {
-            return new ReportPage(page.Values.Select(FromEntity).ToList(), page.ContinuationToken);
+            items.AddRange(page.Values.Select(FromEntity).Where(r => query.Words is null || SearchWords.Matches(r.SearchWords, query.Words)));
+            if (items.Count >= pageSize || page.ContinuationToken is null)
+            {
+                return new ReportPage(items, page.ContinuationToken);
+            }
         }
 
-        return new ReportPage([], null);
+        return new ReportPage(items, null);
+    }
+
+    /// <summary>Every report of a cycle (all partners, or one), for cycle status and compilation.</summary>
+    public async Task<IReadOnlyList<ReportRecord>> ListCycleAsync(string cycle, string? partner, CancellationToken cancellationToken)
+    {
+        var reports = new List<ReportRecord>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(Filter(new ReportQuery(partner, cycle, null, null)), cancellationToken: cancellationToken))
+        {
+            reports.Add(FromEntity(entity));
+        }
+
+        return reports;
+    }
+
+    /// <summary>Id, status, blob version and arrival of every report: what the reconcile sweep compares blobs with.</summary>
+    public async Task<Dictionary<string, ReportRecord>> ListAllBriefAsync(CancellationToken cancellationToken)
+    {
+        var reports = new Dictionary<string, ReportRecord>(StringComparer.Ordinal);
+        var columns = new[] { "PartitionKey", "RowKey", "Status", "BlobETag", "ReceivedAt", "BlobName", "FileName", "Attempts" };
+        await foreach (var entity in Table.QueryAsync<TableEntity>(select: columns, cancellationToken: cancellationToken))
+        {
+            reports[entity.RowKey] = FromEntity(entity);
+        }
+
+        return reports;
     }
 
     private static string? Filter(ReportQuery query)
@@ -81,39 +132,59 @@ public sealed class ReportIndex(ReportStorageClients storage)
         return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 
-    private static TableEntity ToEntity(ReportRecord report) => new(report.Partner, report.Id)
+    private static TableEntity ToEntity(ReportRecord report)
     {
-        ["Cycle"] = report.Cycle,
-        ["Status"] = report.Status,
-        ["FileName"] = report.FileName,
-        ["ContentType"] = report.ContentType,
-        ["BlobName"] = report.BlobName,
-        ["BlobETag"] = report.BlobETag,
-        ["SizeBytes"] = report.SizeBytes,
-        ["ReceivedAt"] = report.ReceivedAt,
-        ["IndexedAt"] = report.IndexedAt,
-        ["ErrorCode"] = report.Error?.Code,
-        ["ErrorMessage"] = report.Error?.Message,
-        ["Language"] = report.Metadata?.Language,
-        ["Metadata"] = report.Metadata is null ? null : JsonSerializer.Serialize(report.Metadata, ReportingJson.Options),
-        ["Replaces"] = report.Replaces,
-    };
+        var entity = new TableEntity(report.Partner, report.Id)
+        {
+            ["Cycle"] = report.Cycle,
+            ["Status"] = report.Status,
+            ["FileName"] = report.FileName,
+            ["ContentType"] = report.ContentType,
+            ["BlobName"] = report.BlobName,
+            ["BlobETag"] = report.BlobETag,
+            ["SizeBytes"] = report.SizeBytes,
+            ["Sha256"] = report.Sha256,
+            ["UploadedBy"] = report.UploadedBy,
+            ["ReceivedAt"] = report.ReceivedAt,
+            ["IndexedAt"] = report.IndexedAt,
+            ["ErrorCode"] = report.Error?.Code,
+            ["ErrorMessage"] = report.Error?.Message,
+            ["Language"] = report.Metadata?.Language,
+            ["Metadata"] = report.Metadata is null ? null : JsonSerializer.Serialize(report.Metadata, ReportingJson.Options),
+            ["Replaces"] = report.Replaces,
+            ["SupersededBy"] = report.SupersededBy,
+            ["Attempts"] = report.Attempts,
+        };
+        var words = report.SearchWords ?? "";
+        for (var part = 0; part * WordsPerProperty < words.Length; part++)
+        {
+            entity[$"Words{part}"] = words.Substring(part * WordsPerProperty, Math.Min(WordsPerProperty, words.Length - (part * WordsPerProperty)));
+        }
+
+        return entity;
+    }
 
     private static ReportRecord FromEntity(TableEntity entity) => new()
     {
         Id = entity.RowKey,
         Partner = entity.PartitionKey,
         Cycle = entity.GetString("Cycle"),
-        Status = entity.GetString("Status"),
-        FileName = entity.GetString("FileName"),
+        Status = entity.GetString("Status") ?? ReportStatus.Received,
+        FileName = entity.GetString("FileName") ?? "",
         ContentType = entity.GetString("ContentType"),
-        BlobName = entity.GetString("BlobName"),
+        BlobName = entity.GetString("BlobName") ?? "",
         BlobETag = entity.GetString("BlobETag"),
         SizeBytes = entity.GetInt64("SizeBytes"),
+        Sha256 = entity.GetString("Sha256"),
+        UploadedBy = entity.GetString("UploadedBy"),
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
         IndexedAt = entity.GetDateTimeOffset("IndexedAt"),
         Error = entity.GetString("ErrorCode") is { } code ? new ReportError(code, entity.GetString("ErrorMessage") ?? "") : null,
         Metadata = entity.GetString("Metadata") is { } json ? JsonSerializer.Deserialize<ReportMetadata>(json, ReportingJson.Options) : null,
         Replaces = entity.GetString("Replaces"),
+        SupersededBy = entity.GetString("SupersededBy"),
+        Attempts = entity.GetInt32("Attempts") ?? 0,
+        SearchWords = string.Concat(Enumerable.Range(0, 16).Select(i => entity.GetString($"Words{i}")).TakeWhile(w => w is not null)),
+        Version = entity.ETag.ToString(),
     };
 }

@@ -17,11 +17,30 @@ public sealed record ReportRecord
     public string? BlobETag { get; init; }
 
     public long? SizeBytes { get; init; }
+
+    /// <summary>SHA-256 of the file, known from the upload or the intake; finds duplicates.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>Who sent it: a partner id, or <c>secretariat</c>.</summary>
+    public string? UploadedBy { get; init; }
+
     public required DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset? IndexedAt { get; init; }
     public ReportError? Error { get; init; }
     public ReportMetadata? Metadata { get; init; }
     public string? Replaces { get; init; }
+    public string? SupersededBy { get; init; }
+
+    /// <summary>How many times the intake failed on this report without reaching a verdict.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The folded words of title and text that <c>q</c> searches; never shown.</summary>
+    public string? SearchWords { get; init; }
+
+    /// <summary>The index row's ETag when read; an update succeeds only if nobody changed the row since.</summary>
+    public string? Version { get; init; }
+
+    public bool IsFinal => Status is ReportStatus.Indexed or ReportStatus.Rejected or ReportStatus.Superseded;
 }
 
 /// <summary>Why a report was rejected: a stable code and a sentence for people.</summary>

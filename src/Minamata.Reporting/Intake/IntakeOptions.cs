@@ -14,4 +14,12 @@ public sealed class IntakeOptions
     /// <summary>How many blobs are read at once.</summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>After this many failed attempts a report is rejected with its last error and no longer retried.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>A report still <c>received</c> this long after it arrived is taken in again by the reconcile sweep.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

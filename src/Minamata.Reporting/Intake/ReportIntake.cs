@@ -8,25 +8,34 @@ using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Intake;
 
 /// <summary>
 /// Takes one uploaded blob into the index: reads it, extracts its metadata and writes the report as
 /// <c>indexed</c>, or <c>rejected</c> with the reason. Both hosts call this with the blob's name (the
-/// Functions blob trigger, the server's watcher). It is idempotent: the report id comes from the blob
-/// name, and a blob version already taken in is not read again.
+/// Functions blob trigger and reconcile timer, the server's watcher). It is idempotent on (blob
+/// name, ETag): the report id comes from the blob name, a blob version already taken in is not
+/// read again, and every index update is conditional, so racing instances produce one report.
 /// </summary>
 public sealed class ReportIntake(
     ReportStorageClients storage,
     ReportIndex index,
+    ReportHistory history,
+    ContentHashes hashes,
     PartnerDirectory partners,
+    CycleStore cycles,
     MetadataExtractor extractor,
     IOptions<ExtractionOptions> extraction,
+    IOptions<IntakeOptions> intakeOptions,
     TimeProvider clock,
     ILogger<ReportIntake> logger)
 {
-    /// <summary>Takes in the blob; returns the report as indexed or rejected, or null when the blob is gone.</summary>
+    private const int MaxConflicts = 10;
+    private const string Intake = "intake";
+
+    /// <summary>Takes in the blob; returns the report as indexed or rejected, or null when the blob is gone or changed meanwhile.</summary>
     public async Task<ReportRecord?> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
         var location = UploadLocation.Parse(blobName);
@@ -42,34 +51,36 @@ public sealed class ReportIntake(
             return null;
         }
 
-        var blobETag = properties.ETag.ToString();
-        var existing = await index.GetAsync(location.ReportId, cancellationToken);
-        if (existing is not null && existing.Status != ReportStatus.Received && existing.BlobETag == blobETag)
+        var report = await ReceivedAsync(location, properties, cancellationToken);
+        if (report.IsFinal && report.BlobETag == properties.ETag.ToString())
+        {
+            return report;
+        }
+
+        ReportRecord? outcome;
+        try
+        {
+            outcome = await ReadAsync(blob, location, report, properties, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException or IOException)
+        {
+            await RecordFailureAsync(report, properties, e, cancellationToken);
+            throw;
+        }
+
+        return outcome is null ? null : await CommitAsync(report, outcome, cancellationToken);
+    }
+
+    /// <summary>The report as the index has it, added as <c>received</c> from the blob alone if the upload route never wrote it.</summary>
+    private async Task<ReportRecord> ReceivedAsync(UploadLocation location, BlobProperties properties, CancellationToken cancellationToken)
+    {
+        if (await index.GetAsync(location.ReportId, cancellationToken) is { } existing)
         {
             return existing;
         }
 
-        var received = existing ?? Received(location, properties);
-        if (existing is null)
-        {
-            await index.TryAddAsync(received, cancellationToken);
-        }
-
-        var outcome = await ReadAsync(blob, location, received, properties, cancellationToken);
-        if (outcome is null)
-        {
-            return null;
-        }
-
-        await index.SaveAsync(outcome, cancellationToken);
-        logger.LogInformation("Report {ReportId} of {Partner} is {Status}.", outcome.Id, outcome.Partner, outcome.Status);
-        return outcome;
-    }
-
-    private static ReportRecord Received(UploadLocation location, BlobProperties properties)
-    {
         var described = UploadBlobMetadata.From(properties.Metadata);
-        return new ReportRecord
+        var received = new ReportRecord
         {
             Id = location.ReportId,
             Partner = location.PartnerKey,
@@ -79,9 +90,17 @@ public sealed class ReportIntake(
             ContentType = properties.ContentType,
             BlobName = location.BlobName,
             SizeBytes = properties.ContentLength,
+            UploadedBy = described.UploadedBy ?? location.PartnerKey,
             ReceivedAt = properties.CreatedOn,
             Replaces = described.Replaces,
         };
+        if (await index.TryAddAsync(received, cancellationToken) is { } added)
+        {
+            await history.AppendOnceAsync(added.Id, ReportHistory.Received, ReportHistory.Received, added.UploadedBy!, null, cancellationToken);
+            return added;
+        }
+
+        return await index.GetAsync(location.ReportId, cancellationToken) ?? throw new InvalidOperationException($"Report {location.ReportId} vanished while being added.");
     }
 
     private async Task<ReportRecord?> ReadAsync(
@@ -93,9 +112,9 @@ public sealed class ReportIntake(
             return Rejected(done, "unknown-partner", "The blob's path does not start with the id of a registered partner: upload files as {partner}/{cycle}/{file name}.");
         }
 
-        if (received.Cycle is null)
+        if (received.Cycle is null || await cycles.GetAsync(received.Cycle, cancellationToken) is null)
         {
-            return Rejected(done, "unknown-cycle", "The upload names no reporting cycle: upload files as {partner}/{cycle}/{file name}, e.g. WHO/COP-7/report.docx.");
+            return Rejected(done, "unknown-cycle", $"The upload names no open reporting cycle ('{received.Cycle}'): upload files as {{partner}}/{{cycle}}/{{file name}}, e.g. WHO/COP-7/report.docx.");
         }
 
         if (properties.ContentLength > extraction.Value.MaxFileBytes)
@@ -116,10 +135,10 @@ public sealed class ReportIntake(
             return null;
         }
 
+        Extraction read;
         try
         {
-            var metadata = await extractor.ExtractAsync(spool, received.FileName, cancellationToken);
-            return done with { Status = ReportStatus.Indexed, IndexedAt = clock.GetUtcNow(), Metadata = metadata, Error = null };
+            read = await extractor.ExtractWithTextAsync(spool, received.FileName, cancellationToken);
         }
         catch (DocumentReadException e)
         {
@@ -132,8 +151,131 @@ public sealed class ReportIntake(
             logger.LogError(e, "Reading report {ReportId} failed unexpectedly.", received.Id);
             return Rejected(done, DocumentErrorCodes.Corrupt, "The file could not be read.");
         }
+
+        var sha256 = read.Metadata.Sha256;
+        var earlier = await EarlierCopiesAsync(sha256, received, cancellationToken);
+        if (earlier.FirstOrDefault(r => r.Partner == received.Partner && r.Cycle == received.Cycle) is { } same)
+        {
+            return Rejected(done with { Sha256 = sha256 }, "duplicate", $"The same file was already submitted as report {same.Id}.");
+        }
+
+        return done with
+        {
+            Status = ReportStatus.Indexed,
+            IndexedAt = clock.GetUtcNow(),
+            Sha256 = sha256,
+            Metadata = read.Metadata with { DuplicateOf = earlier.FirstOrDefault()?.Id },
+            SearchWords = SearchWords.Build(read.Metadata.Title, read.Text),
+            Error = null,
+        };
+    }
+
+    /// <summary>Other live (received or indexed) reports with the same bytes, oldest id first.</summary>
+    private async Task<List<ReportRecord>> EarlierCopiesAsync(string sha256, ReportRecord report, CancellationToken cancellationToken)
+    {
+        var copies = new List<ReportRecord>();
+        foreach (var hashed in (await hashes.FindAsync(sha256, cancellationToken)).Where(h => h.ReportId != report.Id).OrderBy(h => h.ReportId, StringComparer.Ordinal))
+        {
+            if (await index.GetAsync(hashed.ReportId, cancellationToken) is { Status: ReportStatus.Received or ReportStatus.Indexed } copy && copy.ReceivedAt <= report.ReceivedAt)
+            {
+                copies.Add(copy);
+            }
+        }
+
+        return copies;
+    }
+
+    /// <summary>
+    /// Writes the verdict if the row is still as read; on a conflict re-reads and either finds the
+    /// work done by another instance or tries again on the newer row. Only the writer that wins
+    /// records the history and the consequences (content hash, superseding).
+    /// </summary>
+    private async Task<ReportRecord> CommitAsync(ReportRecord read, ReportRecord outcome, CancellationToken cancellationToken)
+    {
+        var current = read;
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            // A report superseded while it was being read stays superseded, with its metadata filled in.
+            var verdict = current.SupersededBy is null || outcome.Status != ReportStatus.Indexed
+                ? outcome with { Version = current.Version, Attempts = current.Attempts }
+                : outcome with { Version = current.Version, Attempts = current.Attempts, Status = ReportStatus.Superseded, SupersededBy = current.SupersededBy };
+            if (await index.TryUpdateAsync(verdict, cancellationToken) is { } stored)
+            {
+                await AfterVerdictAsync(stored, cancellationToken);
+                logger.LogInformation("Report {ReportId} of {Partner} is {Status}.", stored.Id, stored.Partner, stored.Status);
+                return stored;
+            }
+
+            current = await index.GetAsync(read.Id, cancellationToken) ?? throw new InvalidOperationException($"Report {read.Id} vanished from the index.");
+            if (current.IsFinal && current.BlobETag == outcome.BlobETag)
+            {
+                return current;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {read.Id} kept changing while being written; it will be taken in again.");
+    }
+
+    private async Task AfterVerdictAsync(ReportRecord report, CancellationToken cancellationToken)
+    {
+        var key = $"{report.Status}-{report.BlobETag}";
+        await history.AppendOnceAsync(report.Id, report.Status == ReportStatus.Rejected ? ReportHistory.Rejected : ReportHistory.Indexed, key, Intake, report.Error?.Code, cancellationToken);
+        if (report.Status == ReportStatus.Rejected || report.Sha256 is null)
+        {
+            return;
+        }
+
+        await hashes.RegisterAsync(report.Sha256, report, cancellationToken);
+        if (report.Replaces is not null && report.Status == ReportStatus.Indexed)
+        {
+            await SupersedeAsync(report.Replaces, report, cancellationToken);
+        }
+    }
+
+    /// <summary>Marks the report that <paramref name="replacement"/> corrects as superseded by it.</summary>
+    private async Task SupersedeAsync(string replacedId, ReportRecord replacement, CancellationToken cancellationToken)
+    {
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            var replaced = await index.GetAsync(replacedId, cancellationToken);
+            if (replaced is null || replaced.Partner != replacement.Partner || replaced.SupersededBy == replacement.Id)
+            {
+                return;
+            }
+
+            var superseded = replaced with { Status = replaced.Status == ReportStatus.Rejected ? ReportStatus.Rejected : ReportStatus.Superseded, SupersededBy = replacement.Id };
+            if (await index.TryUpdateAsync(superseded, cancellationToken) is not null)
+            {
+                await history.AppendOnceAsync(replacedId, ReportHistory.Superseded, $"superseded-{replacement.Id}", Intake, replacement.Id, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts a failed attempt on the report; at the limit it becomes <c>rejected</c> with the last
+    /// error and is not retried. If storage itself is down this cannot be written, and the next
+    /// attempt (event redelivery or reconcile sweep) will count again.
+    /// </summary>
+    private async Task RecordFailureAsync(ReportRecord report, BlobProperties properties, Exception error, CancellationToken cancellationToken)
+    {
+        var attempts = report.Attempts + 1;
+        var failed = attempts >= intakeOptions.Value.MaxAttempts
+            ? Rejected(report with { BlobETag = properties.ETag.ToString() }, "intake-failed", $"The report could not be taken in after {attempts} attempts; last error: {error.Message}") with { Attempts = attempts }
+            : report with { Attempts = attempts };
+        try
+        {
+            if (await index.TryUpdateAsync(failed, cancellationToken) is { Status: ReportStatus.Rejected } rejected)
+            {
+                await AfterVerdictAsync(rejected, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogWarning(e, "Could not record the failed attempt on report {ReportId}.", report.Id);
+        }
     }
 
     private static ReportRecord Rejected(ReportRecord report, string code, string message) =>
-        report with { Status = ReportStatus.Rejected, Error = new ReportError(code, message), Metadata = null, IndexedAt = null };
+        report with { Status = ReportStatus.Rejected, Error = new ReportError(code, message), Metadata = null, IndexedAt = null, SearchWords = null };
 }

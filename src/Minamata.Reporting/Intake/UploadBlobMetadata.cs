@@ -5,11 +5,12 @@ namespace Minamata.Reporting.Intake;
 /// index entry is never written (a crash between the two), the intake still has all it needs.
 /// Blob metadata is ASCII only, so the file name is stored percent-encoded.
 /// </summary>
-public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string? Replaces)
+public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string? Replaces, string? UploadedBy)
 {
     private const string FileNameKey = "filename";
     private const string CycleKey = "cycle";
     private const string ReplacesKey = "replaces";
+    private const string UploadedByKey = "uploadedby";
 
     public Dictionary<string, string> ToDictionary()
     {
@@ -29,6 +30,11 @@ public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string?
             values[ReplacesKey] = Replaces;
         }
 
+        if (UploadedBy is not null)
+        {
+            values[UploadedByKey] = UploadedBy;
+        }
+
         return values;
     }
 
@@ -36,6 +42,6 @@ public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string?
     {
         // Metadata keys come back in whatever case the service stores; compare without case.
         string? Get(string key) => metadata.FirstOrDefault(p => p.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value;
-        return new UploadBlobMetadata(Get(FileNameKey) is { } name ? Uri.UnescapeDataString(name) : null, Get(CycleKey), Get(ReplacesKey));
+        return new UploadBlobMetadata(Get(FileNameKey) is { } name ? Uri.UnescapeDataString(name) : null, Get(CycleKey), Get(ReplacesKey), Get(UploadedByKey));
     }
 }

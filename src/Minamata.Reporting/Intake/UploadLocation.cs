@@ -23,4 +23,7 @@ public sealed record UploadLocation(string BlobName, string PartnerKey, string? 
 
     /// <summary>The blob name for an upload through the API: the partner's folder and a random token.</summary>
     public static string ForApiUpload(string partnerId) => $"{partnerId}/{Guid.CreateVersion7():n}";
+
+    /// <summary>The blob name an upload URL is issued for: the partner's folder, the cycle, a random token.</summary>
+    public static string ForDirectUpload(string partnerId, string cycle) => $"{partnerId}/{cycle}/{Guid.CreateVersion7():n}";
 }

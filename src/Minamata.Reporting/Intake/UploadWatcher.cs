@@ -1,20 +1,19 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Intake;
 
 /// <summary>
 /// The self-hosted server's stand-in for Event Grid: takes in blobs the upload route announces at
-/// once, and lists the upload container every <see cref="IntakeOptions.PollInterval"/> for blobs
-/// that came by other means or whose intake failed. A blob that keeps failing waits longer each time.
+/// once, and runs the reconcile sweep's comparison every <see cref="IntakeOptions.PollInterval"/>
+/// for blobs that came by other means (upload URLs, Storage Explorer) or whose intake failed. A blob
+/// that keeps failing waits longer each time; the intake rejects it after its last attempt.
 /// </summary>
 public sealed class UploadWatcher(
-    ReportStorageClients storage,
+    ReconcileSweep sweep,
     ReportIntake intake,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
@@ -24,7 +23,6 @@ public sealed class UploadWatcher(
 
     private readonly Channel<string> pending = Channel.CreateUnbounded<string>();
     private readonly ConcurrentDictionary<string, byte> queued = new();
-    private readonly ConcurrentDictionary<string, string> takenInVersion = new();
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset NotBefore)> failing = new();
 
     public void Uploaded(string blobName) => Enqueue(blobName);
@@ -59,22 +57,24 @@ public sealed class UploadWatcher(
     {
         try
         {
-            await foreach (var blob in storage.Uploads.GetBlobsAsync(cancellationToken: stoppingToken))
+            // Anything received is due at once here: the server has no event for files PUT to an upload URL.
+            foreach (var blobName in await sweep.FindPendingAsync(TimeSpan.Zero, stoppingToken))
             {
-                var version = blob.Properties.ETag?.ToString();
-                var waiting = failing.TryGetValue(blob.Name, out var failure) && failure.NotBefore > clock.GetUtcNow();
-                if (!waiting && (!takenInVersion.TryGetValue(blob.Name, out var done) || done != version))
+                if (!(failing.TryGetValue(blobName, out var failure) && failure.NotBefore > clock.GetUtcNow()))
                 {
-                    Enqueue(blob.Name);
+                    Enqueue(blobName);
                 }
             }
+
+            await sweep.ExpireUnusedUploadsAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Listing the upload container failed; trying again in {Interval}.", options.Value.PollInterval);
+            // The watcher must outlive any failure: if it stopped, uploads would wait for a restart.
+            logger.LogError(e, "Looking for uploads to take in failed; trying again in {Interval}.", options.Value.PollInterval);
         }
     }
 
@@ -97,12 +97,7 @@ public sealed class UploadWatcher(
 
             try
             {
-                var report = await intake.ProcessAsync(blobName, stoppingToken);
-                if (report?.BlobETag is { } version)
-                {
-                    takenInVersion[blobName] = version;
-                }
-
+                await intake.ProcessAsync(blobName, stoppingToken);
                 failing.TryRemove(blobName, out _);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -31,9 +31,14 @@ public sealed class MetadataExtractor
         ];
     }
 
-    /// <summary>Reads a file; <paramref name="content"/> must be seekable (a file, or a spooled download).</summary>
+    /// <summary>Reads a file's metadata; <paramref name="content"/> must be seekable (a file, or a spooled download).</summary>
     /// <exception cref="DocumentReadException">The file cannot be read; its code says why.</exception>
-    public async Task<ReportMetadata> ExtractAsync(Stream content, string file, CancellationToken cancellationToken)
+    public async Task<ReportMetadata> ExtractAsync(Stream content, string file, CancellationToken cancellationToken) =>
+        (await ExtractWithTextAsync(content, file, cancellationToken)).Metadata;
+
+    /// <summary>Reads a file's metadata and keeps the text it was read from, which the index searches.</summary>
+    /// <exception cref="DocumentReadException">The file cannot be read; its code says why.</exception>
+    public async Task<Extraction> ExtractWithTextAsync(Stream content, string file, CancellationToken cancellationToken)
     {
         if (!content.CanSeek)
         {
@@ -63,7 +68,7 @@ public sealed class MetadataExtractor
         var document = reader.Read(content, cancellationToken);
         var fields = MetadataFields.Read(document);
 
-        return new ReportMetadata
+        var metadata = new ReportMetadata
         {
             File = file,
             Format = document.Format,
@@ -79,5 +84,9 @@ public sealed class MetadataExtractor
             Organizations = fields.Organizations,
             WordCount = WordCounter.Count(document.Text),
         };
+        return new Extraction(metadata, document.Text);
     }
 }
+
+/// <summary>A file's metadata and the text it was read from.</summary>
+public sealed record Extraction(ReportMetadata Metadata, string Text);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Minamata.Reporting.Metadata;
 
 /// <summary>The metadata record of <c>shared/contracts/metadata.md</c>, field for field.</summary>
@@ -16,6 +18,13 @@ public sealed record ReportMetadata
     public IReadOnlyList<string> ConventionArticles { get; init; } = [];
     public IReadOnlyList<string> Organizations { get; init; } = [];
     public int WordCount { get; init; }
+
+    /// <summary>
+    /// Set by the intake, not the extractor: another partner's report with the same bytes. Not part
+    /// of the command line's record, so it is left out when empty.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DuplicateOf { get; init; }
 }
 
 /// <summary>The months a report covers, as <c>YYYY-MM</c>.</summary>

@@ -29,6 +29,9 @@ public sealed class ReportStorageClients
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(StorageNames.UploadContainer);
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
     public TableClient Directory => Tables.GetTableClient(StorageNames.DirectoryTable);
+    public TableClient Cycles => Tables.GetTableClient(StorageNames.CyclesTable);
+    public TableClient History => Tables.GetTableClient(StorageNames.HistoryTable);
+    public TableClient ContentHashes => Tables.GetTableClient(StorageNames.ContentHashTable);
 
     public static ReportStorageClients FromConfiguration(IConfiguration configuration)
     {
@@ -52,13 +55,29 @@ public sealed class ReportStorageClients
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
         return new ReportStorageClients(
-            new BlobServiceClient(new Uri(blobUri), credential),
-            new TableServiceClient(new Uri(tableUri), credential),
-            new QueueServiceClient(new Uri(queueUri), credential));
+            new BlobServiceClient(new Uri(blobUri), credential, Retrying(new BlobClientOptions())),
+            new TableServiceClient(new Uri(tableUri), credential, Retrying(new TableClientOptions())),
+            new QueueServiceClient(new Uri(queueUri), credential, Retrying(new QueueClientOptions())));
     }
 
     public static ReportStorageClients FromConnectionString(string connectionString) => new(
-        new BlobServiceClient(connectionString),
-        new TableServiceClient(connectionString),
-        new QueueServiceClient(connectionString));
+        new BlobServiceClient(connectionString, Retrying(new BlobClientOptions())),
+        new TableServiceClient(connectionString, Retrying(new TableClientOptions())),
+        new QueueServiceClient(connectionString, Retrying(new QueueClientOptions())));
+
+    /// <summary>
+    /// The one retry policy of every storage call: transient failures (timeouts, 408, 429, 5xx) are
+    /// retried three times with exponential back-off, so a blip never reaches a partner, and an
+    /// outage is reported within seconds rather than after minutes.
+    /// </summary>
+    private static T Retrying<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(400);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
+    }
 }

@@ -14,4 +14,11 @@ public static class StorageNames
 
     public const string ReportsTable = "reports";
     public const string DirectoryTable = "directory";
+    public const string CyclesTable = "cycles";
+
+    /// <summary>Every state change of every report: partition = report id.</summary>
+    public const string HistoryTable = "history";
+
+    /// <summary>Reports by the SHA-256 of their bytes: partition = hash, row = report id.</summary>
+    public const string ContentHashTable = "contenthashes";
 }

@@ -11,8 +11,10 @@ internal sealed class StorageProvisioner(ReportStorageClients storage) : IHosted
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await storage.Uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await storage.Reports.CreateIfNotExistsAsync(cancellationToken);
-        await storage.Directory.CreateIfNotExistsAsync(cancellationToken);
+        foreach (var table in new[] { storage.Reports, storage.Directory, storage.Cycles, storage.History, storage.ContentHashes })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Minamata.Reporting.Intake;
@@ -14,10 +15,14 @@ public sealed class StagedUpload(BlockBlobClient blob)
 {
     private const int BlockBytes = 4 * 1024 * 1024;
     private readonly List<string> blockIds = [];
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public string BlobName => blob.Name;
 
     public long Length { get; private set; }
+
+    /// <summary>The SHA-256 of what was staged, lower-case hex; known before the blob is committed, to refuse duplicates.</summary>
+    public string Sha256 => Convert.ToHexStringLower(hash.GetCurrentHash());
 
     /// <summary>Stages the stream; false (and stops reading) as soon as it is longer than <paramref name="maxBytes"/>.</summary>
     public async Task<bool> StageAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
@@ -39,6 +44,7 @@ public sealed class StagedUpload(BlockBlobClient blob)
                     return false;
                 }
 
+                hash.AppendData(buffer, 0, filled);
                 var blockId = Convert.ToBase64String(BitConverter.GetBytes(blockIds.Count));
                 using var block = new MemoryStream(buffer, 0, filled, writable: false);
                 await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>Reporting cycles: the secretariat opens them; everyone sees where partners stand.</summary>
+public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirectory partners, ReportIndex index)
+{
+    public Task<IResult> PutAsync(HttpRequest request, string cycle) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            if (!CycleId.IsValid(cycle))
+            {
+                throw ApiProblem.Validation("The cycle id must name a meeting, e.g. COP-7 or OEWG-1.");
+            }
+
+            var body = await JsonBody.ReadAsync<CycleBody>(request, cancellationToken);
+            var opened = await ValidateAsync(cycle, body, cancellationToken);
+            var created = await cycles.PutAsync(opened, cancellationToken);
+            return Results.Json(opened, ReportingJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        });
+
+    public Task<IResult> StatusAsync(HttpRequest request, string cycle) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            var found = await cycles.GetAsync(cycle, cancellationToken) ?? throw ApiProblem.NotFound($"reporting cycle '{cycle}'");
+            var reports = await index.ListCycleAsync(found.Id, caller.PartnerId, cancellationToken);
+            return Results.Json(CycleStatus.Compute(found, reports, caller.PartnerId), ReportingJson.Options);
+        });
+
+    private async Task<ReportingCycle> ValidateAsync(string cycle, CycleBody body, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
+        {
+            throw ApiProblem.Validation("'title' is required, at most 200 characters.");
+        }
+
+        if (body.MeetingStart is not { } meeting || body.SubmissionDeadline is not { } deadline)
+        {
+            throw ApiProblem.Validation("'meetingStart' and 'submissionDeadline' are required dates (YYYY-MM-DD).");
+        }
+
+        if (deadline >= meeting)
+        {
+            throw ApiProblem.Validation("'submissionDeadline' must come before 'meetingStart'.");
+        }
+
+        var expected = (body.ExpectedPartners ?? []).Distinct().ToList();
+        if (expected.FirstOrDefault(p => !PartnerId.IsValid(p)) is { } malformed)
+        {
+            throw ApiProblem.Validation($"'{malformed}' in 'expectedPartners' is not a partner id.");
+        }
+
+        var known = (await partners.ListAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
+        if (expected.Where(p => !known.Contains(p)).ToList() is { Count: > 0 } unknown)
+        {
+            throw new ApiProblem(StatusCodes.Status400BadRequest, "unknown-partner", $"There are no partners {string.Join(", ", unknown)}.");
+        }
+
+        var reminders = body.ReminderDays ?? [.. ReportingCycle.DefaultReminderDays];
+        if (reminders.Any(d => d is < 1 or > 365) || reminders.Distinct().Count() != reminders.Length)
+        {
+            throw ApiProblem.Validation("'reminderDays' must be distinct numbers of days from 1 to 365.");
+        }
+
+        return new ReportingCycle(cycle, body.Title.Trim(), meeting, deadline, expected, reminders.OrderDescending().ToList());
+    }
+
+    private sealed record CycleBody(string? Title, DateOnly? MeetingStart, DateOnly? SubmissionDeadline, string[]? ExpectedPartners, int[]? ReminderDays);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary><c>POST /api/uploads</c>: a short-lived URL to PUT a large report straight into Blob Storage.</summary>
+public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmissions submissions)
+{
+    public Task<IResult> CreateAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            if (caller.PartnerId is not { } partner)
+            {
+                throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Upload URLs are issued to partners, for their own reports.");
+            }
+
+            var body = await JsonBody.ReadAsync<UploadBody>(request, cancellationToken);
+            var fileName = FileNameRules.Normalise(body.FileName, out var problem)
+                ?? throw new ApiProblem(StatusCodes.Status400BadRequest, "invalid-file-name", problem);
+            var cycle = await MultipartUpload.RequireCycleAsync(body.Cycle, cycles, cancellationToken);
+            var replaces = string.IsNullOrWhiteSpace(body.Replaces) ? null : body.Replaces.Trim();
+            if (await submissions.ProblemWithReplacesAsync(replaces, partner, cycle, cancellationToken) is { } replacesProblem)
+            {
+                throw ApiProblem.Validation(replacesProblem);
+            }
+
+            var upload = await submissions.PrepareDirectUploadAsync(new Submission(partner, cycle, fileName, replaces, partner), cancellationToken);
+            request.HttpContext.Response.Headers.Location = $"/{ApiRoutes.Prefix}/{ApiRoutes.Reports}/{upload.Report.Id}";
+            return Results.Json(
+                new { id = upload.Report.Id, uploadUrl = upload.UploadUrl.ToString(), expiresAt = upload.ExpiresAt },
+                ReportingJson.Options,
+                statusCode: StatusCodes.Status201Created);
+        });
+
+    private sealed record UploadBody(string? FileName, string? Cycle, string? Replaces);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Reporting.Submissions;
+
+/// <summary>Reporting cycles in Table Storage, one row each in a single partition (there are few).</summary>
+public sealed class CycleStore(ReportStorageClients storage)
+{
+    private const string Partition = "cycles";
+
+    private TableClient Table => storage.Cycles;
+
+    /// <summary>Creates or replaces the cycle; true when it is new.</summary>
+    public async Task<bool> PutAsync(ReportingCycle cycle, CancellationToken cancellationToken)
+    {
+        var entity = ToEntity(cycle);
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            return false;
+        }
+    }
+
+    public async Task<ReportingCycle?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CycleId.IsValid(id))
+        {
+            return null;
+        }
+
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
+        return entity.HasValue && entity.Value is { } row ? FromEntity(row) : null;
+    }
+
+    public async Task<IReadOnlyList<ReportingCycle>> ListAsync(CancellationToken cancellationToken)
+    {
+        var cycles = new List<ReportingCycle>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        {
+            cycles.Add(FromEntity(row));
+        }
+
+        return cycles;
+    }
+
+    private static TableEntity ToEntity(ReportingCycle cycle) => new(Partition, cycle.Id)
+    {
+        ["Title"] = cycle.Title,
+        ["MeetingStart"] = cycle.MeetingStart.ToString("O"),
+        ["SubmissionDeadline"] = cycle.SubmissionDeadline.ToString("O"),
+        ["ExpectedPartners"] = JsonSerializer.Serialize(cycle.ExpectedPartners),
+        ["ReminderDays"] = JsonSerializer.Serialize(cycle.ReminderDays),
+    };
+
+    private static ReportingCycle FromEntity(TableEntity row) => new(
+        row.RowKey,
+        row.GetString("Title"),
+        DateOnly.Parse(row.GetString("MeetingStart"), System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly.Parse(row.GetString("SubmissionDeadline"), System.Globalization.CultureInfo.InvariantCulture),
+        JsonSerializer.Deserialize<string[]>(row.GetString("ExpectedPartners")) ?? [],
+        JsonSerializer.Deserialize<int[]>(row.GetString("ReminderDays")) ?? []);
+}

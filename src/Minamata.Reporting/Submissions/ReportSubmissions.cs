@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Intake;
+
+namespace Minamata.Reporting.Submissions;
+
+/// <summary>What a partner hands in: the report's partner, cycle, file name and, for a correction, the report it replaces.</summary>
+public sealed record Submission(string Partner, string Cycle, string FileName, string? Replaces, string UploadedBy);
+
+/// <summary>The report a submission became; <see cref="Duplicate"/> when it was the same file as one already handed in.</summary>
+public sealed record SubmissionResult(ReportRecord Report, bool Duplicate);
+
+/// <summary>A URL to PUT a large file to, for a report that exists from now on.</summary>
+public sealed record DirectUpload(ReportRecord Report, Uri UploadUrl, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// The submission rules both upload paths share: a correction replaces the partner's own earlier
+/// report of the same cycle; the same bytes from the same partner for the same cycle are the same
+/// report; every accepted report is written to storage before it is acknowledged.
+/// </summary>
+public sealed class ReportSubmissions(
+    ReportIndex index,
+    ReportHistory history,
+    ContentHashes hashes,
+    UploadUrls uploadUrls,
+    IUploadNotifier notifier,
+    IOptions<SubmissionOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>Why <paramref name="replaces"/> cannot be replaced by a report of this partner and cycle, or null when it can.</summary>
+    public async Task<string?> ProblemWithReplacesAsync(string? replaces, string partner, string cycle, CancellationToken cancellationToken)
+    {
+        if (replaces is null)
+        {
+            return null;
+        }
+
+        var replaced = ReportId.TryGetPartner(replaces, out var owner) && owner == partner ? await index.GetAsync(replaces, cancellationToken) : null;
+        return replaced is null || replaced.Cycle != cycle
+            ? $"'replaces' must be the id of an earlier report of {partner} for {cycle}."
+            : null;
+    }
+
+    /// <summary>
+    /// Makes a staged file a report: returns the existing report when the same partner already sent
+    /// these bytes for this cycle (the staged blocks are then never committed), else commits the
+    /// blob, writes the report as <c>received</c> and tells the intake.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitAsync(StagedUpload file, Submission submission, string contentType, CancellationToken cancellationToken)
+    {
+        if (await SameFileAsync(file.Sha256, submission, cancellationToken) is { } existing)
+        {
+            return new SubmissionResult(existing, Duplicate: true);
+        }
+
+        await file.CommitAsync(new UploadBlobMetadata(submission.FileName, submission.Cycle, submission.Replaces, submission.UploadedBy), contentType, cancellationToken);
+        var report = await RecordAsync(file.BlobName, submission, contentType, file.Length, file.Sha256, cancellationToken);
+        notifier.Uploaded(file.BlobName);
+        return new SubmissionResult(report, Duplicate: false);
+    }
+
+    /// <summary>Registers the report and returns a URL to PUT its file to directly, for files too large for one request.</summary>
+    public async Task<DirectUpload> PrepareDirectUploadAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var blobName = UploadLocation.ForDirectUpload(submission.Partner, submission.Cycle);
+        var expiresAt = clock.GetUtcNow() + options.Value.UploadUrlLifetime;
+        var url = await uploadUrls.CreateAsync(blobName, expiresAt, cancellationToken);
+        var report = await RecordAsync(blobName, submission, null, null, null, cancellationToken);
+        return new DirectUpload(report, url, expiresAt);
+    }
+
+    private async Task<ReportRecord?> SameFileAsync(string sha256, Submission submission, CancellationToken cancellationToken)
+    {
+        foreach (var hashed in await hashes.FindAsync(sha256, cancellationToken))
+        {
+            if (hashed.Partner == submission.Partner && hashed.Cycle == submission.Cycle &&
+                await index.GetAsync(hashed.ReportId, cancellationToken) is { Status: ReportStatus.Received or ReportStatus.Indexed } report)
+            {
+                return report;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<ReportRecord> RecordAsync(string blobName, Submission submission, string? contentType, long? size, string? sha256, CancellationToken cancellationToken)
+    {
+        var location = UploadLocation.Parse(blobName);
+        var report = new ReportRecord
+        {
+            Id = location.ReportId,
+            Partner = submission.Partner,
+            Cycle = submission.Cycle,
+            Status = ReportStatus.Received,
+            FileName = submission.FileName,
+            ContentType = contentType,
+            BlobName = blobName,
+            SizeBytes = size,
+            Sha256 = sha256,
+            UploadedBy = submission.UploadedBy,
+            ReceivedAt = clock.GetUtcNow(),
+            Replaces = submission.Replaces,
+        };
+        // The intake may have got there first (it reads the blob's own metadata); then the row is its.
+        var stored = await index.TryAddAsync(report, cancellationToken) ?? report;
+        await history.AppendOnceAsync(report.Id, ReportHistory.Received, ReportHistory.Received, submission.UploadedBy, null, cancellationToken);
+        if (sha256 is not null)
+        {
+            await hashes.RegisterAsync(sha256, stored, cancellationToken);
+        }
+
+        return stored;
+    }
+}
