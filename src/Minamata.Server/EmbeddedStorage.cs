@@ -27,5 +27,9 @@ internal sealed class EmbeddedStorage(AzuriteInstance azurite) : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await azurite.DisposeAsync();
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await azurite.StopAsync();
+        await azurite.DisposeAsync();
+    }
 }

@@ -21,7 +21,14 @@ public sealed class HealthTests
 
         await azurite.DisposeAsync();
 
-        await ReportsApi.AssertProblemAsync(await client.GetAsync("/api/health"), HttpStatusCode.ServiceUnavailable, "storage-unavailable");
+        using var unhealthy = await client.GetAsync("/api/health");
+        await ReportsApi.AssertProblemAsync(unhealthy, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
+        Assert.NotNull(unhealthy.Headers.RetryAfter);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ServerFixture.SecretariatKey);
+        using var listing = await client.GetAsync("/api/reports");
+        await ReportsApi.AssertProblemAsync(listing, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
+        Assert.Equal(TimeSpan.FromSeconds(5), listing.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain("   at ", await listing.Content.ReadAsStringAsync());
         await server.StopAsync();
     }
 }

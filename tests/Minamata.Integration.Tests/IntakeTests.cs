@@ -13,13 +13,13 @@ public sealed class IntakeTests(ServerFixture fixture)
     private ReportIntake Intake => fixture.Server.Services.GetRequiredService<ReportIntake>();
 
     [Fact]
-    public async Task The_same_blob_taken_in_by_several_instances_at_once_and_again_later_gives_one_report()
+    public async Task The_same_blob_taken_in_on_eight_tasks_at_once_and_again_later_gives_one_report_and_one_indexed_line()
     {
         var (partnerId, _) = await fixture.NewPartnerAsync("WB");
         var blobName = $"{partnerId}/COP-7/twice.txt";
         await fixture.Storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes("delivered more than once")));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Intake.ProcessAsync(blobName, CancellationToken.None)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Intake.ProcessAsync(blobName, CancellationToken.None)));
         var again = await Intake.ProcessAsync(blobName, CancellationToken.None);
 
         var rows = await RowsOfAsync(partnerId);
@@ -30,6 +30,9 @@ public sealed class IntakeTests(ServerFixture fixture)
         // Taken in again later, it is not read again: the record is the one a concurrent run wrote.
         Assert.Contains(results, r => r!.IndexedAt == again.IndexedAt);
         Assert.Equal(row.GetDateTimeOffset("IndexedAt"), again.IndexedAt);
+        var history = await fixture.Server.Services.GetRequiredService<ReportHistory>().ListAsync(row.RowKey, CancellationToken.None);
+        Assert.Single(history, h => h.Event == ReportHistory.Indexed);
+        Assert.Single(history, h => h.Event == ReportHistory.Received);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Minamata.Reporting.Access;
+using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Api;
 
@@ -46,7 +47,7 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
             // Kestrel's own limits (body too large, body cut off) surface here while a handler reads.
             return new ApiProblem(e.StatusCode, e.StatusCode == 413 ? "too-large" : "validation", e.Message).ToResult();
         }
-        catch (RequestFailedException e) when (e.Status is 0 or 408 or 429 or >= 500)
+        catch (Exception e) when (StorageFailures.IsOutage(e))
         {
             logger.LogError(e, "Storage failed while serving {Path}.", request.Path);
             return StorageUnavailable(request);

@@ -19,7 +19,7 @@ public sealed class HealthHandler(ReportStorageClients storage)
             await storage.Reports.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token);
             return Results.Json(new { status = "ok" }, ReportingJson.Options);
         }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException)
+        catch (Exception e) when (StorageFailures.IsOutage(e) || e is RequestFailedException or OperationCanceledException)
         {
             return ApiCall.StorageUnavailable(request);
         }

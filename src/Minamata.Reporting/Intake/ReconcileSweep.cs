@@ -31,7 +31,7 @@ public sealed class ReconcileSweep(
         var pending = new List<string>();
         await foreach (var blob in storage.Uploads.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            var version = blob.Properties.ETag?.ToString();
+            var version = blob.Properties.ETag is { } etag ? StorageFailures.Version(etag) : null;
             var take = !reports.TryGetValue(UploadLocation.Parse(blob.Name).ReportId, out var report)
                 || (report.Status == ReportStatus.Received && now - report.ReceivedAt >= stuckAfter)
                 || (report.IsFinal && report.BlobETag != version);
@@ -57,7 +57,7 @@ public sealed class ReconcileSweep(
                     taken++;
                 }
             }
-            catch (Exception e) when (e is RequestFailedException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is RequestFailedException or IOException or InvalidOperationException || StorageFailures.IsOutage(e))
             {
                 logger.LogWarning(e, "Reconcile could not take in {BlobName}; the next sweep tries again.", blobName);
             }

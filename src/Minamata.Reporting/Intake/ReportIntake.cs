@@ -52,7 +52,7 @@ public sealed class ReportIntake(
         }
 
         var report = await ReceivedAsync(location, properties, cancellationToken);
-        if (report.IsFinal && report.BlobETag == properties.ETag.ToString())
+        if (report.IsFinal && report.BlobETag == StorageFailures.Version(properties.ETag))
         {
             return report;
         }
@@ -62,7 +62,7 @@ public sealed class ReportIntake(
         {
             outcome = await ReadAsync(blob, location, report, properties, cancellationToken);
         }
-        catch (Exception e) when (e is RequestFailedException or IOException)
+        catch (Exception e) when (e is RequestFailedException or IOException || StorageFailures.IsOutage(e))
         {
             await RecordFailureAsync(report, properties, e, cancellationToken);
             throw;
@@ -106,7 +106,7 @@ public sealed class ReportIntake(
     private async Task<ReportRecord?> ReadAsync(
         BlobClient blob, UploadLocation location, ReportRecord received, BlobProperties properties, CancellationToken cancellationToken)
     {
-        var done = received with { BlobETag = properties.ETag.ToString(), SizeBytes = properties.ContentLength };
+        var done = received with { BlobETag = StorageFailures.Version(properties.ETag), SizeBytes = properties.ContentLength };
         if (location.PartnerKey == ReportId.Unassigned || await partners.GetAsync(location.PartnerKey, cancellationToken) is null)
         {
             return Rejected(done, "unknown-partner", "The blob's path does not start with the id of a registered partner: upload files as {partner}/{cycle}/{file name}.");
@@ -261,7 +261,7 @@ public sealed class ReportIntake(
     {
         var attempts = report.Attempts + 1;
         var failed = attempts >= intakeOptions.Value.MaxAttempts
-            ? Rejected(report with { BlobETag = properties.ETag.ToString() }, "intake-failed", $"The report could not be taken in after {attempts} attempts; last error: {error.Message}") with { Attempts = attempts }
+            ? Rejected(report with { BlobETag = StorageFailures.Version(properties.ETag) }, "intake-failed", $"The report could not be taken in after {attempts} attempts; last error: {error.Message}") with { Attempts = attempts }
             : report with { Attempts = attempts };
         try
         {
@@ -270,7 +270,7 @@ public sealed class ReportIntake(
                 await AfterVerdictAsync(rejected, cancellationToken);
             }
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException || StorageFailures.IsOutage(e))
         {
             logger.LogWarning(e, "Could not record the failed attempt on report {ReportId}.", report.Id);
         }

@@ -11,17 +11,48 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private readonly Process process;
 
-    internal AzuriteInstance(Process process, int blobPort, int queuePort, int tablePort)
+    internal AzuriteInstance(Process process, AzuritePorts ports)
     {
         this.process = process;
+        Ports = ports;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
+            $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/{AccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{ports.Queue}/{AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{ports.Table}/{AccountName};";
     }
 
     public string ConnectionString { get; }
+
+    public AzuritePorts Ports { get; }
+
+    /// <summary>
+    /// Stops Azurite the way an operator would (SIGTERM), so it writes its data folder out before it
+    /// exits; kills it if it has not exited after a few seconds.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using (var terminate = Process.Start(new ProcessStartInfo("kill", $"-TERM {process.Id}") { UseShellExecute = false }))
+        {
+            await terminate!.WaitForExitAsync();
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -34,3 +65,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process.Dispose();
     }
 }
+
+/// <summary>The loopback ports of Azurite's three services.</summary>
+public sealed record AzuritePorts(int Blob, int Queue, int Table);

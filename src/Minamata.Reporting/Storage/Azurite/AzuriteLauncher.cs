@@ -11,8 +11,11 @@ public static partial class AzuriteLauncher
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Starts Azurite; <paramref name="dataDirectory"/> null keeps data in memory only.</summary>
-    public static async Task<AzuriteInstance> StartAsync(string repositoryRoot, string? dataDirectory, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts Azurite; <paramref name="dataDirectory"/> null keeps data in memory only. Without
+    /// <paramref name="ports"/> it takes free ports; with them (a restart on the same data) the same ones.
+    /// </summary>
+    public static async Task<AzuriteInstance> StartAsync(string repositoryRoot, string? dataDirectory, AzuritePorts? ports = null, CancellationToken cancellationToken = default)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -33,7 +36,7 @@ public static partial class AzuriteLauncher
         // --skipApiVersionCheck: the Azure SDKs send a service version newer than Azurite knows.
         foreach (var argument in new[] { "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0" })
+                     "--blobPort", $"{ports?.Blob ?? 0}", "--queuePort", $"{ports?.Queue ?? 0}", "--tablePort", $"{ports?.Table ?? 0}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -50,7 +53,7 @@ public static partial class AzuriteLauncher
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        var ports = new Dictionary<string, int>();
+        var listening = new Dictionary<string, int>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
@@ -60,10 +63,10 @@ public static partial class AzuriteLauncher
                 return;
             }
 
-            lock (ports)
+            lock (listening)
             {
-                ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (ports.Count == 3)
+                listening[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (listening.Count == 3)
                 {
                     ready.TrySetResult();
                 }
@@ -95,7 +98,7 @@ public static partial class AzuriteLauncher
             throw;
         }
 
-        return new AzuriteInstance(process, ports["Blob"], ports["Queue"], ports["Table"]);
+        return new AzuriteInstance(process, new AzuritePorts(listening["Blob"], listening["Queue"], listening["Table"]));
     }
 
     /// <summary>
@@ -117,6 +120,6 @@ public static partial class AzuriteLauncher
             $"No repository root (a folder with Minamata.Functions.sln and package.json) above {startDirectory}; set 'ReportStorage' to use other storage.");
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>[0-9]+)")]
     private static partial Regex ListeningLine();
 }

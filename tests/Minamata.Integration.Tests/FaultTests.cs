@@ -1,0 +1,194 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Minamata.Reporting;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Intake;
+using Minamata.Reporting.Storage;
+using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>
+/// What goes wrong between upload and index, each on an Azurite of its own that the test may stop:
+/// no accepted report is lost and none is indexed twice.
+/// </summary>
+public sealed class FaultTests : IAsyncLifetime
+{
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("minamata-fault-").FullName;
+    private AzuriteInstance azurite = null!;
+
+    public async Task InitializeAsync() => azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataFolder);
+
+    [Fact]
+    public async Task Storage_stopped_in_the_middle_of_an_intake_and_started_again_leaves_the_report_indexed()
+    {
+        await using var server = await StartServerAsync();
+        var key = await PrepareAsync(server, "WHO");
+        using var partner = Client(server, key);
+        // Large enough that its intake is still running when storage goes away.
+        var report = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("The World Health Organization reports on mercury exposure in 2025. ", 80_000)));
+
+        var id = await ReportsApi.UploadAsync(partner, report, "large.txt");
+        await azurite.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataFolder, azurite.Ports);
+
+        var (indexed, _) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(45));
+        Assert.Equal("indexed", indexed.GetProperty("status").GetString());
+        Assert.Single(indexed.GetProperty("history").EnumerateArray(), h => h.GetProperty("event").GetString() == "indexed");
+        Assert.Equal(report.Length, indexed.GetProperty("sizeBytes").GetInt64());
+        await server.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_blob_stored_by_a_server_that_died_before_writing_the_index_is_indexed_after_the_restart()
+    {
+        string key;
+        string partnerId;
+        await using (var first = await StartServerAsync())
+        {
+            (partnerId, key) = await CreatePartnerAsync(first, "ILO");
+            await OpenCycleAsync(first);
+            await first.StopAsync();
+        }
+
+        // What the upload route leaves when the process dies between committing the blob and writing the row.
+        var storage = ReportStorageClients.FromConnectionString(azurite.ConnectionString);
+        var blobName = UploadLocation.ForApiUpload(partnerId);
+        await storage.Uploads.GetBlobClient(blobName).UploadAsync(
+            new BinaryData("The report the crash nearly lost."),
+            new BlobUploadOptions { Metadata = new UploadBlobMetadata("nearly lost.txt", "COP-7", null, partnerId).ToDictionary() });
+
+        await using var restarted = await StartServerAsync();
+        using var partner = Client(restarted, key);
+        var id = UploadLocation.Parse(blobName).ReportId;
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+
+        Assert.Equal("indexed", report.GetProperty("status").GetString());
+        Assert.Equal("nearly lost.txt", report.GetProperty("fileName").GetString());
+        await restarted.StopAsync();
+    }
+
+    [Fact]
+    public async Task In_azure_the_reconcile_sweep_takes_in_a_report_stuck_in_received_for_over_five_minutes()
+    {
+        var clock = new TestClock();
+        await using var services = FunctionsServices(clock);
+        await PrepareWithoutServerAsync(services, "UNICEF");
+        var storage = services.GetRequiredService<ReportStorageClients>();
+        var blobName = $"UNICEF/COP-7/{Guid.NewGuid():n}.txt";
+        await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData("Its blob event never arrived."));
+        var index = services.GetRequiredService<ReportIndex>();
+        var id = UploadLocation.Parse(blobName).ReportId;
+        await index.TryAddAsync(new ReportRecord { Id = id, Partner = "UNICEF", Cycle = "COP-7", Status = ReportStatus.Received, FileName = "x.txt", BlobName = blobName, ReceivedAt = clock.GetUtcNow() }, default);
+        var sweep = services.GetRequiredService<ReconcileSweep>();
+
+        Assert.DoesNotContain(blobName, await sweep.FindPendingAsync(TimeSpan.FromMinutes(5), default));
+        clock.Set(DateTimeOffset.UtcNow.AddMinutes(6));
+        Assert.Contains(blobName, await sweep.FindPendingAsync(TimeSpan.FromMinutes(5), default));
+        await sweep.RunAsync(default);
+
+        Assert.Equal(ReportStatus.Indexed, (await index.GetAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_blob_that_keeps_failing_is_rejected_with_its_last_error_after_five_attempts_and_then_left_alone()
+    {
+        await using var services = FunctionsServices(new TestClock());
+        await PrepareWithoutServerAsync(services, "FAO");
+        var storage = services.GetRequiredService<ReportStorageClients>();
+        var blobName = $"FAO/COP-7/{Guid.NewGuid():n}.txt";
+        await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData("A report whose intake cannot finish."));
+        // Without this table the intake cannot check for duplicates: every attempt fails the same way.
+        await storage.ContentHashes.DeleteAsync();
+        var intake = services.GetRequiredService<ReportIntake>();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => intake.ProcessAsync(blobName, default));
+        }
+
+        var report = await intake.ProcessAsync(blobName, default);
+        Assert.Equal(ReportStatus.Rejected, report!.Status);
+        Assert.Equal("intake-failed", report.Error!.Code);
+        Assert.Contains("5 attempts", report.Error.Message);
+        Assert.Equal(5, report.Attempts);
+        Assert.DoesNotContain(blobName, await services.GetRequiredService<ReconcileSweep>().FindPendingAsync(TimeSpan.Zero, default));
+    }
+
+    private async Task<WebApplication> StartServerAsync()
+    {
+        var server = await ServerApp.CreateAsync(ServerFixture.ServerArguments(azurite.ConnectionString));
+        await server.StartAsync();
+        return server;
+    }
+
+    private ServiceProvider FunctionsServices(TimeProvider clock)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddMinamataReporting(
+                new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [StorageNames.ConnectionName] = azurite.ConnectionString,
+                    ["Minamata:SecretariatKey"] = ServerFixture.SecretariatKey,
+                }).Build(),
+                ReportingHost.AzureFunctions)
+            .AddSingleton(clock)
+            .BuildServiceProvider();
+        return services;
+    }
+
+    private static async Task PrepareWithoutServerAsync(ServiceProvider services, string partnerId)
+    {
+        foreach (var hosted in services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(default);
+        }
+
+        await services.GetRequiredService<Minamata.Reporting.Access.PartnerDirectory>().CreateAsync(new(partnerId, partnerId, "focal@x.example", "en"), default);
+        await services.GetRequiredService<Minamata.Reporting.Submissions.CycleStore>().PutAsync(new("COP-7", "COP 7", new DateOnly(2099, 11, 1), new DateOnly(2099, 8, 1), [], [30]), default);
+    }
+
+    private static async Task<string> PrepareAsync(WebApplication server, string partnerPrefix)
+    {
+        var (_, key) = await CreatePartnerAsync(server, partnerPrefix);
+        await OpenCycleAsync(server);
+        return key;
+    }
+
+    private static async Task<(string Id, string Key)> CreatePartnerAsync(WebApplication server, string id)
+    {
+        using var secretariat = Client(server, ServerFixture.SecretariatKey);
+        var response = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = id, email = "focal@x.example" });
+        response.EnsureSuccessStatusCode();
+        return (id, (await ReportsApi.JsonAsync(response)).GetProperty("apiKey").GetString()!);
+    }
+
+    private static async Task OpenCycleAsync(WebApplication server)
+    {
+        using var secretariat = Client(server, ServerFixture.SecretariatKey);
+        (await secretariat.PutAsJsonAsync("/api/cycles/COP-7", new { title = "COP 7", meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
+    }
+
+    private static HttpClient Client(WebApplication server, string key)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await azurite.DisposeAsync();
+        Directory.Delete(dataFolder, recursive: true);
+    }
+}
