@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -5,10 +6,16 @@ using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Submissions;
 
-/// <summary>Reporting cycles in Table Storage, one row each in a single partition (there are few).</summary>
-public sealed class CycleStore(ReportStorageClients storage)
+/// <summary>
+/// Reporting cycles in Table Storage, one row each in a single partition (there are few). Every
+/// upload looks its cycle up, so cycles found are remembered for a short while; a cycle opened or
+/// changed on another instance is seen there within <see cref="CacheLifetime"/>.
+/// </summary>
+public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
 {
     private const string Partition = "cycles";
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (ReportingCycle Cycle, DateTimeOffset Until)> recent = new();
 
     private TableClient Table => storage.Cycles;
 
@@ -16,6 +23,7 @@ public sealed class CycleStore(ReportStorageClients storage)
     public async Task<bool> PutAsync(ReportingCycle cycle, CancellationToken cancellationToken)
     {
         var entity = ToEntity(cycle);
+        recent.TryRemove(cycle.Id, out _);
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
@@ -35,8 +43,21 @@ public sealed class CycleStore(ReportStorageClients storage)
             return null;
         }
 
+        var now = clock.GetUtcNow();
+        if (recent.TryGetValue(id, out var remembered) && remembered.Until > now)
+        {
+            return remembered.Cycle;
+        }
+
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        return entity.HasValue && entity.Value is { } row ? FromEntity(row) : null;
+        if (!entity.HasValue || entity.Value is not { } row)
+        {
+            return null;
+        }
+
+        var cycle = FromEntity(row);
+        recent[id] = (cycle, now + CacheLifetime);
+        return cycle;
     }
 
     public async Task<IReadOnlyList<ReportingCycle>> ListAsync(CancellationToken cancellationToken)

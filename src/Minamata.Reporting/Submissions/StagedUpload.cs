@@ -15,6 +15,9 @@ public sealed class StagedUpload(BlockBlobClient blob)
 {
     private const int BlockBytes = 4 * 1024 * 1024;
     private readonly List<string> blockIds = [];
+
+    /// <summary>A file that fits one block is kept here and written in one request at commit.</summary>
+    private byte[]? wholeFile;
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public string BlobName => blob.Name;
@@ -45,6 +48,13 @@ public sealed class StagedUpload(BlockBlobClient blob)
                 }
 
                 hash.AppendData(buffer, 0, filled);
+                if (blockIds.Count == 0 && filled < BlockBytes)
+                {
+                    // Most reports are small: one Put Blob at commit instead of Put Block and Put Block List.
+                    wholeFile = buffer.AsSpan(0, filled).ToArray();
+                    return true;
+                }
+
                 var blockId = Convert.ToBase64String(BitConverter.GetBytes(blockIds.Count));
                 using var block = new MemoryStream(buffer, 0, filled, writable: false);
                 await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
@@ -62,15 +72,21 @@ public sealed class StagedUpload(BlockBlobClient blob)
     }
 
     /// <summary>Makes the blob visible, with what it is in its metadata.</summary>
-    public async Task CommitAsync(UploadBlobMetadata description, string contentType, CancellationToken cancellationToken) =>
+    public async Task CommitAsync(UploadBlobMetadata description, string contentType, CancellationToken cancellationToken)
+    {
+        var headers = new BlobHttpHeaders { ContentType = contentType };
+        // The name is fresh: refuse to overwrite rather than ever replace someone's file.
+        var onlyIfNew = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All };
+        if (wholeFile is not null)
+        {
+            using var content = new MemoryStream(wholeFile, writable: false);
+            await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = headers, Metadata = description.ToDictionary(), Conditions = onlyIfNew }, cancellationToken);
+            return;
+        }
+
         await blob.CommitBlockListAsync(
             blockIds,
-            new CommitBlockListOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                Metadata = description.ToDictionary(),
-                // The name is fresh: refuse to overwrite rather than ever replace someone's file.
-                Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
-            },
+            new CommitBlockListOptions { HttpHeaders = headers, Metadata = description.ToDictionary(), Conditions = onlyIfNew },
             cancellationToken);
+    }
 }
