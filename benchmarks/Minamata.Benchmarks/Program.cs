@@ -8,6 +8,23 @@ if (args is ["accuracy"])
     return await FieldAccuracy.PrintAsync(Console.Out);
 }
 
+// "render DIR" writes every fixture report in every format to DIR/<PARTNER>/, a cycle to try
+// `minamata compile` on (the partner is the organisation in the fixture's name).
+if (args is ["render", var folder])
+{
+    foreach (var report in Minamata.Fixtures.FixtureReport.Names.Select(Minamata.Fixtures.FixtureReport.Load))
+    {
+        var partner = report.Name.Split('-')[1].ToUpperInvariant();
+        Directory.CreateDirectory(Path.Combine(folder, partner));
+        foreach (var format in Minamata.Fixtures.FixtureRenderer.FormatsFor(report).Where(f => !f.Contains('-')))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, partner, $"{report.Name}.{format}"), Minamata.Fixtures.FixtureRenderer.Render(report, format));
+        }
+    }
+
+    return 0;
+}
+
 // "sizes" prints the size of each benchmark document, to turn the timings into MB per second.
 if (args is ["sizes"])
 {

@@ -11,6 +11,10 @@ public static class CommandLine
 
         Usage:
           minamata extract --json FILE...   print each file's metadata record as one JSON line
+          minamata compile --cycle COP-7 --from DIR --out DIR [--decision ID] [--deadline YYYY-MM-DD]
+                           [--meeting YYYY-MM-DD] [--expected WHO,ILO]
+                                            compile the implementation report from a folder of reports
+                                            (DIR/WHO/report.docx is WHO's) into DIR/report.docx, .html, .json
           minamata --help                   show this help
 
         Exit codes: 0 all went well; 2 a file could not be read (its line says why); 64 usage error.
@@ -25,6 +29,8 @@ public static class CommandLine
                 return args.Length == 0 ? Usage : Success;
             case ["extract", .. var rest]:
                 return await ExtractCommand.RunAsync(rest, output, error);
+            case ["compile", .. var rest]:
+                return await CompileCommand.RunAsync(rest, output, error);
             default:
                 await error.WriteLineAsync($"minamata: unknown command '{args[0]}'; see 'minamata --help'.");
                 return Usage;

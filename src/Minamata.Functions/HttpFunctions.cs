@@ -5,7 +5,13 @@ using Minamata.Reporting.Api;
 namespace Minamata.Functions;
 
 /// <summary>The HTTP routes of the contract; each function hands the request to the core's handler.</summary>
-public sealed class HttpFunctions(HealthHandler health, PartnerHandlers partners, ReportHandlers reports, CycleHandlers cycles, UploadHandlers uploads)
+public sealed class HttpFunctions(
+    HealthHandler health,
+    PartnerHandlers partners,
+    ReportHandlers reports,
+    CycleHandlers cycles,
+    UploadHandlers uploads,
+    CompilationHandlers compilations)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
@@ -50,4 +56,16 @@ public sealed class HttpFunctions(HealthHandler health, PartnerHandlers partners
     [Function("CreateUploadUrl")]
     public Task<IResult> CreateUploadUrl([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Uploads)] HttpRequest request) =>
         uploads.CreateAsync(request);
+
+    [Function("CreateCompilation")]
+    public Task<IResult> CreateCompilation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Compilations)] HttpRequest request) =>
+        compilations.CreateAsync(request);
+
+    [Function("GetCompilation")]
+    public Task<IResult> GetCompilation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Compilation)] HttpRequest request, string id) =>
+        compilations.GetAsync(request, id);
+
+    [Function("DownloadCompiledReport")]
+    public Task<IResult> DownloadCompiledReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CompiledReport)] HttpRequest request, string id, string format) =>
+        compilations.DownloadAsync(request, id, format);
 }

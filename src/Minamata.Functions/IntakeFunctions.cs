@@ -17,10 +17,10 @@ public sealed class IntakeFunctions(ReportIntake intake, ReconcileSweep sweep)
     [Function(IntakeFunctionName)]
     public Task IntakeUpload(
         [BlobTrigger(StorageNames.UploadContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageNames.ConnectionName)] BlobClient blob,
-        FunctionContext context) =>
-        intake.ProcessAsync(blob.Name, context.CancellationToken);
+        CancellationToken cancellationToken) =>
+        intake.ProcessAsync(blob.Name, cancellationToken);
 
     [Function("ReconcileUploads")]
-    public Task ReconcileUploads([TimerTrigger(ReconcileSchedule, RunOnStartup = false)] TimerInfo timer, FunctionContext context) =>
-        sweep.RunAsync(context.CancellationToken);
+    public Task ReconcileUploads([TimerTrigger(ReconcileSchedule, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweep.RunAsync(cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Api;
+using Minamata.Reporting.Compilation;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
@@ -47,6 +48,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<MetadataExtractor>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReconcileSweep>();
+        services.AddSingleton<CompilationStore>();
+        services.AddSingleton<CompilationRunner>();
 
         services.AddSingleton<ApiCall>();
         services.AddSingleton<MultipartUpload>();
@@ -55,12 +58,14 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<ReportHandlers>();
         services.AddSingleton<CycleHandlers>();
         services.AddSingleton<UploadHandlers>();
+        services.AddSingleton<CompilationHandlers>();
 
         if (host == ReportingHost.SelfHosted)
         {
             services.AddSingleton<UploadWatcher>();
             services.AddSingleton<IUploadNotifier>(provider => provider.GetRequiredService<UploadWatcher>());
             services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
+            services.AddHostedService<CompilationQueueWorker>();
         }
         else
         {

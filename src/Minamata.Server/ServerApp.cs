@@ -62,5 +62,8 @@ public static class ServerApp
         api.MapPut(ApiRoutes.Cycle, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.PutAsync(request, cycle));
         api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle));
         api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request));
+        api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request));
+        api.MapGet(ApiRoutes.Compilation, (HttpRequest request, string id, CompilationHandlers compilations) => compilations.GetAsync(request, id));
+        api.MapGet(ApiRoutes.CompiledReport, (HttpRequest request, string id, string format, CompilationHandlers compilations) => compilations.DownloadAsync(request, id, format));
     }
 }

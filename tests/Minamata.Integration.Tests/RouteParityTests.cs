@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(11, functionRoutes.Count);
+        Assert.Equal(14, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 

@@ -17,4 +17,7 @@ public static class ApiRoutes
     public const string Cycle = "cycles/{cycle}";
     public const string CycleStatus = "cycles/{cycle}/status";
     public const string Uploads = "uploads";
+    public const string Compilations = "compilations";
+    public const string Compilation = "compilations/{id}";
+    public const string CompiledReport = "compilations/{id}/report.{format}";
 }

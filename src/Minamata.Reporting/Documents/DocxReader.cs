@@ -121,6 +121,15 @@ public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
             {
                 text.Append('\t');
             }
+            else if (reader.ElementType == typeof(Break) && reader.Attributes.Any(a => a.LocalName == "type" && a.Value == "page"))
+            {
+                text.Append('\n').Append(DocumentText.PageBreak);
+            }
+            else if (reader.ElementType == typeof(LastRenderedPageBreak))
+            {
+                // Where Word's last layout broke the page: the only page numbers a DOCX carries.
+                text.Append(DocumentText.PageMark);
+            }
             else if (reader.ElementType == typeof(Break) || reader.ElementType == typeof(CarriageReturn))
             {
                 text.Append('\n');

@@ -24,6 +24,11 @@ public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
             foreach (var page in document.GetPages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (page.Number > 1)
+                {
+                    text.Append(DocumentText.PageBreak);
+                }
+
                 text.Append(ContentOrderTextExtractor.GetText(page)).EndLine();
             }
 

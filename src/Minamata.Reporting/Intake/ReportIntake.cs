@@ -152,6 +152,8 @@ public sealed class ReportIntake(
             return Rejected(done, DocumentErrorCodes.Corrupt, "The file could not be read.");
         }
 
+        // Kept for compilation, which quotes sentences with their pages; written before the verdict so an indexed report always has its text.
+        await storage.Texts.GetBlobClient(TextBlobName(received.Id)).UploadAsync(BinaryData.FromString(read.Text), overwrite: true, cancellationToken);
         var sha256 = read.Metadata.Sha256;
         var earlier = await EarlierCopiesAsync(sha256, received, cancellationToken);
         if (earlier.FirstOrDefault(r => r.Partner == received.Partner && r.Cycle == received.Cycle) is { } same)
@@ -275,6 +277,9 @@ public sealed class ReportIntake(
             logger.LogWarning(e, "Could not record the failed attempt on report {ReportId}.", report.Id);
         }
     }
+
+    /// <summary>Where the text read from a report is kept.</summary>
+    public static string TextBlobName(string reportId) => reportId + ".txt";
 
     private static ReportRecord Rejected(ReportRecord report, string code, string message) =>
         report with { Status = ReportStatus.Rejected, Error = new ReportError(code, message), Metadata = null, IndexedAt = null, SearchWords = null };

@@ -27,6 +27,10 @@ public sealed class ReportStorageClients
     public QueueServiceClient Queues { get; }
 
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(StorageNames.UploadContainer);
+    public BlobContainerClient Texts => Blobs.GetBlobContainerClient(StorageNames.TextContainer);
+    public BlobContainerClient CompiledReports => Blobs.GetBlobContainerClient(StorageNames.CompilationContainer);
+    public QueueClient CompilationQueue => Queues.GetQueueClient(StorageNames.CompilationQueue);
+    public TableClient Compilations => Tables.GetTableClient(StorageNames.CompilationsTable);
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
     public TableClient Directory => Tables.GetTableClient(StorageNames.DirectoryTable);
     public TableClient Cycles => Tables.GetTableClient(StorageNames.CyclesTable);
@@ -57,13 +61,13 @@ public sealed class ReportStorageClients
         return new ReportStorageClients(
             new BlobServiceClient(new Uri(blobUri), credential, Retrying(new BlobClientOptions())),
             new TableServiceClient(new Uri(tableUri), credential, Retrying(new TableClientOptions())),
-            new QueueServiceClient(new Uri(queueUri), credential, Retrying(new QueueClientOptions())));
+            new QueueServiceClient(new Uri(queueUri), credential, Retrying(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
     }
 
     public static ReportStorageClients FromConnectionString(string connectionString) => new(
         new BlobServiceClient(connectionString, Retrying(new BlobClientOptions())),
         new TableServiceClient(connectionString, Retrying(new TableClientOptions())),
-        new QueueServiceClient(connectionString, Retrying(new QueueClientOptions())));
+        new QueueServiceClient(connectionString, Retrying(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
 
     /// <summary>
     /// The one retry policy of every storage call: transient failures (timeouts, 408, 429, 5xx) are

@@ -12,7 +12,17 @@ public static class StorageNames
     /// <summary>Where partners' files land; every blob created here is taken in by the intake.</summary>
     public const string UploadContainer = "uploads";
 
+    /// <summary>The text the intake read from each report (<c>{report id}.txt</c>, pages separated by form feeds), for compilation.</summary>
+    public const string TextContainer = "texts";
+
+    /// <summary>Compiled implementation reports: <c>{compilation id}/report.docx|html|json</c>.</summary>
+    public const string CompilationContainer = "compilations";
+
+    /// <summary>Compilations waiting to run.</summary>
+    public const string CompilationQueue = "compilations";
+
     public const string ReportsTable = "reports";
+    public const string CompilationsTable = "compilations";
     public const string DirectoryTable = "directory";
     public const string CyclesTable = "cycles";
 

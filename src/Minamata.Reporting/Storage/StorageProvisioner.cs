@@ -10,8 +10,13 @@ internal sealed class StorageProvisioner(ReportStorageClients storage) : IHosted
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await storage.Uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { storage.Reports, storage.Directory, storage.Cycles, storage.History, storage.ContentHashes })
+        foreach (var container in new[] { storage.Uploads, storage.Texts, storage.CompiledReports })
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        await storage.CompilationQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var table in new[] { storage.Reports, storage.Directory, storage.Cycles, storage.History, storage.ContentHashes, storage.Compilations })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

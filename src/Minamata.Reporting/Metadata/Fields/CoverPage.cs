@@ -12,15 +12,19 @@ internal sealed partial class CoverPage
     private const int MaxCoverLines = 40;
     private const int MaxTitleLength = 300;
 
-    private CoverPage(IReadOnlyList<string> lines, int bodyStart, int coverEndOffset)
+    private CoverPage(IReadOnlyList<string> lines, IReadOnlyList<bool> afterBlank, int bodyStart, int coverEndOffset)
     {
         Lines = lines;
+        AfterBlank = afterBlank;
         BodyStart = bodyStart;
         CoverEndOffset = coverEndOffset;
     }
 
     /// <summary>The text's non-empty lines, trimmed.</summary>
     public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>Whether a blank line came before each line: in plain text and Markdown it ends a block.</summary>
+    public IReadOnlyList<bool> AfterBlank { get; }
 
     /// <summary>The index in <see cref="Lines"/> of the first line of the body.</summary>
     public int BodyStart { get; }
@@ -31,8 +35,10 @@ internal sealed partial class CoverPage
     public static CoverPage Read(string text)
     {
         var lines = new List<string>();
+        var afterBlank = new List<bool>();
         var ends = new List<int>();
         var offset = 0;
+        var blank = false;
         foreach (var raw in text.Split('\n'))
         {
             offset += raw.Length + 1;
@@ -40,8 +46,11 @@ internal sealed partial class CoverPage
             if (line.Length > 0)
             {
                 lines.Add(line);
+                afterBlank.Add(blank);
                 ends.Add(offset);
             }
+
+            blank = line.Length == 0;
         }
 
         var bodyStart = Math.Min(lines.Count, MaxCoverLines);
@@ -60,7 +69,7 @@ internal sealed partial class CoverPage
             }
         }
 
-        return new CoverPage(lines, bodyStart, bodyStart == 0 ? 0 : ends[bodyStart - 1]);
+        return new CoverPage(lines, afterBlank, bodyStart, bodyStart == 0 ? 0 : ends[bodyStart - 1]);
     }
 
     /// <summary>
@@ -99,8 +108,10 @@ internal sealed partial class CoverPage
         }
         else
         {
+            // Without "Note by ..." the title is the first block of lines that are nothing else, and
+            // it ends at a blank line or before a line of prose (a sentence, not a heading).
             var first = Array.IndexOf(kinds, false);
-            for (var i = first; first >= 0 && i < BodyStart && !kinds[i]; i++)
+            for (var i = first; first >= 0 && i < BodyStart && !kinds[i] && (i == first || !AfterBlank[i]) && !IsProse(Lines[i]); i++)
             {
                 run.Add(Lines[i]);
             }
@@ -109,6 +120,9 @@ internal sealed partial class CoverPage
         var title = WhiteSpace().Replace(string.Join(' ', run), " ").Trim().TrimEnd('*', ' ').TrimEnd('.');
         return title.Length is > 0 and <= MaxTitleLength ? title : null;
     }
+
+    /// <summary>A sentence of body text: it ends with a full stop and has more words than a title line has.</summary>
+    private static bool IsProse(string line) => line.EndsWith('.') && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 12;
 
     private static bool IsCoverPart(string line) =>
         NoteBy().IsMatch(line) || Distribution().IsMatch(line) || Original().IsMatch(line) || AgendaItem().IsMatch(line)

@@ -1,0 +1,79 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Minamata.Reporting.Compilation;
+using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>The secretariat's compilations: start one, follow it, download what it produced.</summary>
+public sealed class CompilationHandlers(ApiCall call, CycleStore cycles, CompilationStore store, CompilationRunner runner, ReportStorageClients storage)
+{
+    private static readonly Dictionary<string, string> ContentTypes = new()
+    {
+        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["html"] = "text/html; charset=utf-8",
+        ["json"] = "application/json; charset=utf-8",
+    };
+
+    public Task<IResult> CreateAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            var body = await JsonBody.ReadAsync<CompilationBody>(request, cancellationToken);
+            var cycle = await MultipartUpload.RequireCycleAsync(body.Cycle, cycles, cancellationToken);
+            var decision = body.Decision ?? DecisionMandate.Default;
+            if (!DecisionMandate.Available.Contains(decision))
+            {
+                throw ApiProblem.Validation($"'decision' must be one of {string.Join(", ", DecisionMandate.Available)}.");
+            }
+
+            var record = await runner.QueueAsync(cycle, decision, cancellationToken);
+            request.HttpContext.Response.Headers.Location = Location(record.Id);
+            return Results.Json(new { id = record.Id, status = record.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+        });
+
+    public Task<IResult> GetAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            var record = await store.GetAsync(id, cancellationToken) ?? throw ApiProblem.NotFound($"compilation '{id}'");
+            return Results.Json(
+                new
+                {
+                    id = record.Id,
+                    cycle = record.Cycle,
+                    decision = record.Decision,
+                    status = record.Status,
+                    createdAt = record.CreatedAt,
+                    completedAt = record.CompletedAt,
+                    reportCount = record.ReportCount,
+                    error = record.Error,
+                    outputs = record.Status == CompilationRecord.Completed
+                        ? CompilationRecord.Formats.ToDictionary(f => f, f => $"{Location(record.Id)}/report.{f}")
+                        : null,
+                },
+                ReportingJson.Options);
+        });
+
+    public Task<IResult> DownloadAsync(HttpRequest request, string id, string format) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            if (!ContentTypes.TryGetValue(format, out var contentType) || await store.GetAsync(id, cancellationToken) is not { Status: CompilationRecord.Completed } record)
+            {
+                throw ApiProblem.NotFound($"compiled report '{id}/report.{format}'");
+            }
+
+            try
+            {
+                var content = await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, format)).OpenReadAsync(cancellationToken: cancellationToken);
+                return Results.Stream(content, contentType, $"{record.Cycle}-implementation-report.{format}");
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                throw ApiProblem.NotFound($"compiled report '{id}/report.{format}'");
+            }
+        });
+
+    private static string Location(string id) => $"/{ApiRoutes.Prefix}/compilations/{id}";
+
+    private sealed record CompilationBody(string? Cycle, string? Decision);
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using Minamata.Reporting.Metadata.Fields;
+
+namespace Minamata.Reporting.Compilation;
+
+/// <summary>
+/// Which sentences of a report bear on a paragraph of the decision: those naming one of the
+/// paragraph's organisations or using one of its terms or patterns. The sentences with the most
+/// distinct hits are kept (at most three), in the order the report has them.
+/// </summary>
+public static class EvidenceFinder
+{
+    public const int MaxQuotes = 3;
+
+    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<Sentence> sentences)
+    {
+        if (paragraph.Organizations.Count == 0 && paragraph.Terms.Count == 0 && paragraph.Patterns.Count == 0)
+        {
+            return [];
+        }
+
+        var terms = paragraph.Terms.Select(t => t.Any(IsHan) ? t : Fold(t)).ToList();
+        return sentences
+            .Select(sentence => (Sentence: sentence, Hits: Hits(paragraph, terms, sentence.Text)))
+            .Where(s => s.Hits > 0)
+            .OrderByDescending(s => s.Hits)
+            .ThenBy(s => s.Sentence.Position)
+            .Take(MaxQuotes)
+            .Select(s => s.Sentence)
+            .OrderBy(s => s.Position)
+            .ToList();
+    }
+
+    private static int Hits(MandateParagraph paragraph, List<string> foldedTerms, string sentence)
+    {
+        var organizations = OrganizationFinder.Default.Find(sentence).Count(paragraph.Organizations.Contains);
+        var folded = Fold(sentence);
+        // Chinese is not split into words, so its terms are looked for as written.
+        var terms = foldedTerms.Count(t => t.Any(IsHan) ? sentence.Contains(t, StringComparison.Ordinal) : folded.Contains(t, StringComparison.Ordinal));
+        var patterns = paragraph.CompiledPatterns.Count(p => p.IsMatch(sentence));
+        return organizations + terms + patterns;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    /// <summary>Case and accents folded word by word, so "Coopération" matches "cooperation".</summary>
+    private static string Fold(string text)
+    {
+        var folded = new StringBuilder(text.Length + 2).Append(' ');
+        foreach (var word in Word.Split(text))
+        {
+            folded.Append(WordStems.Fold(word.Text)).Append(' ');
+        }
+
+        return folded.ToString();
+    }
+}
