@@ -25,6 +25,18 @@ if (args is ["render", var folder])
     return 0;
 }
 
+// "compile-memory N" compiles N reports once and prints the process's peak memory.
+if (args is ["compile-memory", var count])
+{
+    var input = await CompilationBenchmarks.InputAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    var before = Environment.WorkingSet;
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var bytes = new CompilationBenchmarks { Reports = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) }.Compile(input);
+    var peak = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    Console.WriteLine($"{count} reports: {clock.ElapsedMilliseconds} ms, {bytes} bytes written; working set before {before / 1024 / 1024} MB; peak {peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]} kB");
+    return 0;
+}
+
 // "sizes" prints the size of each benchmark document, to turn the timings into MB per second.
 if (args is ["sizes"])
 {

@@ -84,6 +84,25 @@ public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
         await AssertSameAsync("POST", "/api/partners", ServerFixture.SecretariatKey, Functions.CreatePartner, () => new StringContent(body, Encoding.UTF8, "application/json"));
     }
 
+    [Fact]
+    public async Task A_compilation_started_through_the_function_is_run_by_the_queue_function()
+    {
+        var body = JsonSerializer.Serialize(new { cycle = ServerFixture.OpenCycle });
+        var context = await ContextAsync("POST", "/api/compilations", ServerFixture.SecretariatKey, new StringContent(body, Encoding.UTF8, "application/json"));
+        var (status, _, created) = await ExecuteAsync(context, await Functions.CreateCompilation(context.Request));
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        var id = JsonDocument.Parse(created).RootElement.GetProperty("id").GetString()!;
+
+        await ActivatorUtilities.CreateInstance<CompilationFunctions>(services).RunCompilation(id, CancellationToken.None);
+
+        var read = await ContextAsync("GET", $"/api/compilations/{id}", ServerFixture.SecretariatKey, null);
+        var (_, _, state) = await ExecuteAsync(read, await Functions.GetCompilation(read.Request, id));
+        var compilation = JsonDocument.Parse(state).RootElement;
+        Assert.Equal("completed", compilation.GetProperty("status").GetString());
+        Assert.Equal($"/api/compilations/{id}/report.docx", compilation.GetProperty("outputs").GetProperty("docx").GetString());
+        await AssertSameAsync("GET", $"/api/compilations/{id}/report.json", ServerFixture.SecretariatKey, request => Functions.DownloadCompiledReport(request, id, "json"));
+    }
+
     private async Task AssertSameAsync(string method, string pathAndQuery, string? key, Func<HttpRequest, Task<IResult>> function, Func<HttpContent>? content = null)
     {
         using var client = fixture.Client(key);

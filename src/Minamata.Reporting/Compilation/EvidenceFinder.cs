@@ -3,6 +3,12 @@ using Minamata.Reporting.Metadata.Fields;
 
 namespace Minamata.Reporting.Compilation;
 
+/// <summary>A sentence with what evidence finding needs of it, worked out once for all paragraphs.</summary>
+public sealed record AnalysedSentence(Sentence Sentence, IReadOnlyList<string> Organizations, string Folded)
+{
+    public static AnalysedSentence Of(Sentence sentence) => new(sentence, OrganizationFinder.Default.Find(sentence.Text), EvidenceFinder.Fold(sentence.Text));
+}
+
 /// <summary>
 /// Which sentences of a report bear on a paragraph of the decision: those naming one of the
 /// paragraph's organisations or using one of its terms or patterns. The sentences with the most
@@ -12,7 +18,10 @@ public static class EvidenceFinder
 {
     public const int MaxQuotes = 3;
 
-    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<Sentence> sentences)
+    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<Sentence> sentences) =>
+        Find(paragraph, sentences.Select(AnalysedSentence.Of).ToList());
+
+    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<AnalysedSentence> sentences)
     {
         if (paragraph.Organizations.Count == 0 && paragraph.Terms.Count == 0 && paragraph.Patterns.Count == 0)
         {
@@ -21,7 +30,7 @@ public static class EvidenceFinder
 
         var terms = paragraph.Terms.Select(t => t.Any(IsHan) ? t : Fold(t)).ToList();
         return sentences
-            .Select(sentence => (Sentence: sentence, Hits: Hits(paragraph, terms, sentence.Text)))
+            .Select(sentence => (sentence.Sentence, Hits: Hits(paragraph, terms, sentence)))
             .Where(s => s.Hits > 0)
             .OrderByDescending(s => s.Hits)
             .ThenBy(s => s.Sentence.Position)
@@ -31,20 +40,8 @@ public static class EvidenceFinder
             .ToList();
     }
 
-    private static int Hits(MandateParagraph paragraph, List<string> foldedTerms, string sentence)
-    {
-        var organizations = OrganizationFinder.Default.Find(sentence).Count(paragraph.Organizations.Contains);
-        var folded = Fold(sentence);
-        // Chinese is not split into words, so its terms are looked for as written.
-        var terms = foldedTerms.Count(t => t.Any(IsHan) ? sentence.Contains(t, StringComparison.Ordinal) : folded.Contains(t, StringComparison.Ordinal));
-        var patterns = paragraph.CompiledPatterns.Count(p => p.IsMatch(sentence));
-        return organizations + terms + patterns;
-    }
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
-
     /// <summary>Case and accents folded word by word, so "Coopération" matches "cooperation".</summary>
-    private static string Fold(string text)
+    internal static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length + 2).Append(' ');
         foreach (var word in Word.Split(text))
@@ -54,4 +51,15 @@ public static class EvidenceFinder
 
         return folded.ToString();
     }
+
+    private static int Hits(MandateParagraph paragraph, List<string> foldedTerms, AnalysedSentence sentence)
+    {
+        var organizations = sentence.Organizations.Count(paragraph.Organizations.Contains);
+        // Chinese is not split into words, so its terms are looked for as written.
+        var terms = foldedTerms.Count(t => t.Any(IsHan) ? sentence.Sentence.Text.Contains(t, StringComparison.Ordinal) : sentence.Folded.Contains(t, StringComparison.Ordinal));
+        var patterns = paragraph.CompiledPatterns.Count(p => p.IsMatch(sentence.Sentence.Text));
+        return organizations + terms + patterns;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -103,7 +103,7 @@ public static class ReportCompiler
 
     private static List<ParagraphImplementation> Paragraphs(DecisionMandate decision, List<ReportWithText> current, Dictionary<string, string> names)
     {
-        var sentences = current.ToDictionary(r => r.Report.Id, r => Sentences.Split(r.Text, CoverPage.Read(r.Text).BodyStart));
+        var sentences = current.ToDictionary(r => r.Report.Id, r => Sentences.Split(r.Text, CoverPage.Read(r.Text).BodyStart).Select(AnalysedSentence.Of).ToList());
         var paragraphs = new List<ParagraphImplementation>();
         foreach (var paragraph in decision.Paragraphs.OrderBy(p => p.Number))
         {

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Minamata.Fixtures;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Compilation;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Tests.Compilation;
+
+public sealed class CompilerTests
+{
+    private static readonly DecisionMandate Decision = DecisionMandate.Load(DecisionMandate.Default)!;
+
+    [Fact]
+    public void The_decision_file_describes_paragraphs_one_to_seven_with_paragraph_seven_as_the_mandate_for_the_report()
+    {
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], Decision.Paragraphs.Select(p => p.Number));
+        Assert.Equal(7, Decision.ReportParagraph);
+        Assert.Contains("UNEA", Decision.Paragraphs[0].Organizations);
+        Assert.Contains("ICMGP", Decision.Paragraphs[2].Organizations);
+        Assert.Contains(DecisionMandate.Default, DecisionMandate.Available);
+        Assert.Null(DecisionMandate.Load("MC-9-nothing"));
+    }
+
+    [Fact]
+    public void Sentences_keep_their_page_and_lines_wrapped_mid_sentence_are_joined()
+    {
+        var text = "Cover title\nNote by the secretariat\n1. The first paragraph of the report is long enough to be a sentence and it wraps\nacross two lines of a PDF page. A second sentence follows on the same line here.\n\f\nII. Heading\n2. On the second page the World Health Organization reported new figures for mercury.";
+
+        var sentences = Sentences.Split(text, skipLines: 2);
+
+        Assert.Equal("The first paragraph of the report is long enough to be a sentence and it wraps across two lines of a PDF page.", sentences[0].Text);
+        Assert.Equal(1, sentences[0].Page);
+        Assert.Equal("A second sentence follows on the same line here.", sentences[1].Text);
+        Assert.Equal("On the second page the World Health Organization reported new figures for mercury.", sentences[^1].Text);
+        Assert.Equal(2, sentences[^1].Page);
+        Assert.DoesNotContain(sentences, s => s.Text.Contains("Cover title"));
+    }
+
+    [Theory]
+    [InlineData(1, "Under resolution 6/9 of the Environment Assembly, the secretariat took part in three meetings.")]
+    [InlineData(2, "The secretariat applied for observer status at the first plenary of the new panel this year.")]
+    [InlineData(4, "Activities mutually supportive of the Global Framework on Chemicals were carried out in 2025.")]
+    [InlineData(6, "Работа велась совместно с Международным агентством по атомной энергии в течение 2025 года.")]
+    [InlineData(6, "该项目与联合国儿童基金会合作开展，重点关注儿童接触汞的问题。")]
+    public void A_sentence_is_evidence_for_the_paragraph_whose_organisations_or_terms_it_names(int paragraph, string sentence)
+    {
+        var found = EvidenceFinder.Find(Decision.Paragraphs[paragraph - 1], [new Sentence(sentence, 1, 0)]);
+
+        Assert.Single(found);
+        Assert.Empty(EvidenceFinder.Find(Decision.Paragraphs[6], [new Sentence(sentence, 1, 0)]));
+    }
+
+    [Fact]
+    public void Superseded_and_rejected_reports_are_left_out_missing_partners_shown_and_output_is_the_same_every_time()
+    {
+        var input = Input();
+
+        var first = ReportCompiler.Compile(Decision, input);
+        var second = ReportCompiler.Compile(Decision, input with { Reports = input.Reports.Reverse().ToList() });
+
+        Assert.Equal(JsonReportWriter.Write(first), JsonReportWriter.Write(second));
+        Assert.Equal(["indexed-who"], first.Annex.Reports.Select(r => r.ReportId));
+        Assert.Equal("submitted", first.Submissions.Single(r => r.Partner == "WHO").State);
+        Assert.Equal("missing", first.Submissions.Single(r => r.Partner == "ILO").State);
+        Assert.Null(first.Submissions.Single(r => r.Partner == "ILO").Symbol);
+        Assert.Equal("UNEP/MC/COP.7/INF/__", first.Cover.Symbol);
+        Assert.Equal("1 November 2027", first.Cover.MeetingDate);
+        Assert.Equal(new ReportingPeriod("2025-01", "2027-06"), first.Introduction.PeriodCovered);
+        Assert.Equal("The present note responds to this paragraph.", first.Paragraphs[6].Note);
+        var who = Assert.Single(first.Paragraphs[5].Evidence);
+        Assert.Equal("UNEP/MC/COP.7/INF/12", who.Source);
+        Assert.All(who.Quotes, q => Assert.Equal(1, q.Page));
+    }
+
+    [Fact]
+    public void Values_are_encoded_in_html_and_intact_in_word()
+    {
+        var input = Input();
+        var hostile = "A <script>alert(1)</script> & \"title\"";
+        var report = input.Reports[0].Report;
+        var compiled = ReportCompiler.Compile(Decision, input with
+        {
+            Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = hostile } } }],
+        });
+
+        var html = Encoding.UTF8.GetString(HtmlReportWriter.Write(compiled));
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxReportWriter.Write(compiled)), false);
+
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("A &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;title&quot;", html);
+        Assert.Contains(hostile, word.MainDocumentPart!.Document.Body!.InnerText);
+        Assert.Equal(hostile, JsonDocument.Parse(JsonReportWriter.Write(compiled)).RootElement.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == "WHO").GetProperty("title").GetString());
+    }
+
+    private static CompilationInput Input()
+    {
+        var fixture = FixtureReport.Load("en-who-health");
+        var text = fixture.Text;
+        var metadata = new Metadata.MetadataExtractor(Microsoft.Extensions.Options.Options.Create(new Documents.ExtractionOptions()))
+            .ExtractAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "who.txt", default).GetAwaiter().GetResult();
+        ReportWithText Report(string id, string status) => new(
+            new ReportRecord { Id = id, Partner = "WHO", Cycle = "COP-7", Status = status, FileName = id + ".txt", BlobName = id, ReceivedAt = new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero), Metadata = status == ReportStatus.Rejected ? null : metadata },
+            text);
+        return new CompilationInput(
+            new ReportingCycle("COP-7", "Seventh meeting", new DateOnly(2027, 11, 1), new DateOnly(2027, 8, 15), ["WHO", "ILO"], [30]),
+            [new Partner("WHO", "World Health Organization", "w@x.example", "en"), new Partner("ILO", "International Labour Organization", "i@x.example", "en")],
+            [Report("indexed-who", ReportStatus.Indexed), Report("superseded-who", ReportStatus.Superseded), Report("rejected-who", ReportStatus.Rejected)]);
+    }
+}
