@@ -15,6 +15,7 @@ public static class CommandLine
                            [--meeting YYYY-MM-DD] [--expected WHO,ILO]
                                             compile the implementation report from a folder of reports
                                             (DIR/WHO/report.docx is WHO's) into DIR/report.docx, .html, .json
+          minamata mail-sink [--port 2525]  a local SMTP server that prints the mail it receives (to try reminders)
           minamata --help                   show this help
 
         Exit codes: 0 all went well; 2 a file could not be read (its line says why); 64 usage error.
@@ -31,6 +32,16 @@ public static class CommandLine
                 return await ExtractCommand.RunAsync(rest, output, error);
             case ["compile", .. var rest]:
                 return await CompileCommand.RunAsync(rest, output, error);
+            case ["mail-sink", .. var rest]:
+                using (var stop = new CancellationTokenSource())
+                {
+                    Console.CancelKeyPress += (_, e) =>
+                    {
+                        e.Cancel = true;
+                        stop.Cancel();
+                    };
+                    return await MailSinkCommand.RunAsync(rest, output, error, stop.Token);
+                }
             default:
                 await error.WriteLineAsync($"minamata: unknown command '{args[0]}'; see 'minamata --help'.");
                 return Usage;

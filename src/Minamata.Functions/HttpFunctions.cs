@@ -11,7 +11,8 @@ public sealed class HttpFunctions(
     ReportHandlers reports,
     CycleHandlers cycles,
     UploadHandlers uploads,
-    CompilationHandlers compilations)
+    CompilationHandlers compilations,
+    NotificationHandlers notifications)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
@@ -68,4 +69,8 @@ public sealed class HttpFunctions(
     [Function("DownloadCompiledReport")]
     public Task<IResult> DownloadCompiledReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CompiledReport)] HttpRequest request, string id, string format) =>
         compilations.DownloadAsync(request, id, format);
+
+    [Function("ListNotifications")]
+    public Task<IResult> ListNotifications([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Notifications)] HttpRequest request) =>
+        notifications.ListAsync(request);
 }

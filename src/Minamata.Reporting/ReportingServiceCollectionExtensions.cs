@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Compilation;
+using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
@@ -32,6 +33,9 @@ public static class ReportingServiceCollectionExtensions
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubmissionOptions>().Bind(configuration.GetSection(SubmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicOptions>().Bind(configuration.GetSection(PublicOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => ReportStorageClients.FromConfiguration(configuration));
@@ -50,6 +54,9 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<ReconcileSweep>();
         services.AddSingleton<CompilationStore>();
         services.AddSingleton<CompilationRunner>();
+        services.AddSingleton<NotificationLedger>();
+        services.AddSingleton<MailChannel>();
+        services.AddSingleton<DeadlineNotifier>();
 
         services.AddSingleton<ApiCall>();
         services.AddSingleton<MultipartUpload>();
@@ -59,6 +66,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CycleHandlers>();
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<CompilationHandlers>();
+        services.AddSingleton<NotificationHandlers>();
 
         if (host == ReportingHost.SelfHosted)
         {
@@ -66,6 +74,7 @@ public static class ReportingServiceCollectionExtensions
             services.AddSingleton<IUploadNotifier>(provider => provider.GetRequiredService<UploadWatcher>());
             services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
             services.AddHostedService<CompilationQueueWorker>();
+            services.AddHostedService<DeadlineScheduler>();
         }
         else
         {

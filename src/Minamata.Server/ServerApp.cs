@@ -64,6 +64,7 @@ public static class ServerApp
         api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request));
         api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request));
         api.MapGet(ApiRoutes.Compilation, (HttpRequest request, string id, CompilationHandlers compilations) => compilations.GetAsync(request, id));
+        api.MapGet(ApiRoutes.Notifications, (HttpRequest request, NotificationHandlers notifications) => notifications.ListAsync(request));
         api.MapGet(ApiRoutes.CompiledReport, (HttpRequest request, string id, string format, CompilationHandlers compilations) => compilations.DownloadAsync(request, id, format));
     }
 }

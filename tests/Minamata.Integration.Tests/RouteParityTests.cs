@@ -26,24 +26,29 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(14, functionRoutes.Count);
+        Assert.Equal(15, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 
     [Fact]
-    public void The_functions_build_takes_in_uploads_with_an_event_grid_blob_trigger_on_the_upload_container()
+    public void The_functions_build_has_the_event_grid_blob_trigger_the_timers_and_the_compilation_queue_trigger()
     {
         var trigger = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
             .Single(x => x.Binding.GetProperty("type").GetString() == "blobTrigger");
-        var timer = FunctionsMetadata()
-            .Single(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "timerTrigger"));
+        var timers = FunctionsMetadata()
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "timerTrigger"))
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings")[0].GetProperty("schedule").GetString());
+        var queue = FunctionsMetadata().Single(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "queueTrigger"));
 
         Assert.Equal("IntakeUpload", trigger.Function);
         Assert.Equal($"{StorageNames.UploadContainer}/{{name}}", trigger.Binding.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.Binding.GetProperty("source").GetString());
         Assert.Equal(StorageNames.ConnectionName, trigger.Binding.GetProperty("connection").GetString());
-        Assert.Equal("ReconcileUploads", timer.GetProperty("name").GetString());
+        Assert.Equal("0 */5 * * * *", timers["ReconcileUploads"]);
+        Assert.Equal("%Minamata:Deadlines:Schedule%", timers["SendDeadlineReminders"]);
+        Assert.Equal("RunCompilation", queue.GetProperty("name").GetString());
+        Assert.Equal(StorageNames.CompilationQueue, queue.GetProperty("bindings")[0].GetProperty("queueName").GetString());
     }
 
     /// <summary>The <c>functions.metadata</c> the Functions SDK wrote into the Functions project's build output.</summary>

@@ -20,4 +20,5 @@ public static class ApiRoutes
     public const string Compilations = "compilations";
     public const string Compilation = "compilations/{id}";
     public const string CompiledReport = "compilations/{id}/report.{format}";
+    public const string Notifications = "notifications";
 }

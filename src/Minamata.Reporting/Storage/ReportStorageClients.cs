@@ -31,6 +31,7 @@ public sealed class ReportStorageClients
     public BlobContainerClient CompiledReports => Blobs.GetBlobContainerClient(StorageNames.CompilationContainer);
     public QueueClient CompilationQueue => Queues.GetQueueClient(StorageNames.CompilationQueue);
     public TableClient Compilations => Tables.GetTableClient(StorageNames.CompilationsTable);
+    public TableClient Notifications => Tables.GetTableClient(StorageNames.NotificationsTable);
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
     public TableClient Directory => Tables.GetTableClient(StorageNames.DirectoryTable);
     public TableClient Cycles => Tables.GetTableClient(StorageNames.CyclesTable);

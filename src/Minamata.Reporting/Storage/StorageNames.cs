@@ -23,6 +23,9 @@ public static class StorageNames
 
     public const string ReportsTable = "reports";
     public const string CompilationsTable = "compilations";
+
+    /// <summary>Every deadline notification, its key admitted once (partition = cycle).</summary>
+    public const string NotificationsTable = "notifications";
     public const string DirectoryTable = "directory";
     public const string CyclesTable = "cycles";
 

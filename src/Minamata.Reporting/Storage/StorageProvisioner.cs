@@ -16,7 +16,7 @@ internal sealed class StorageProvisioner(ReportStorageClients storage) : IHosted
         }
 
         await storage.CompilationQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { storage.Reports, storage.Directory, storage.Cycles, storage.History, storage.ContentHashes, storage.Compilations })
+        foreach (var table in new[] { storage.Reports, storage.Directory, storage.Cycles, storage.History, storage.ContentHashes, storage.Compilations, storage.Notifications })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

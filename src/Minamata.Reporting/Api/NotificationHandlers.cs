@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Minamata.Reporting.Deadlines;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary><c>GET /api/notifications</c>: every notification sent, recorded or failed, for the secretariat.</summary>
+public sealed class NotificationHandlers(ApiCall call, NotificationLedger ledger)
+{
+    public Task<IResult> ListAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            var cycle = request.Query["cycle"].ToString() is { Length: > 0 } value
+                ? CycleId.IsValid(value) ? value : throw ApiProblem.Validation("'cycle' must be a cycle id such as COP-7.")
+                : null;
+            var items = (await ledger.ListAsync(cycle, cancellationToken)).Select(n => new
+            {
+                partner = n.Partner,
+                cycle = n.Cycle,
+                kind = n.Kind,
+                daysBefore = n.DaysBefore,
+                sentAt = n.SentAt,
+                channel = n.Channel,
+                status = n.Status,
+                recipient = n.Recipient,
+                error = n.Error,
+                attempts = n.Attempts,
+            });
+            return Results.Json(new { items }, ReportingJson.Options);
+        });
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Minamata.Reporting.Deadlines;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>Without a mail relay nothing fails: notifications are recorded in the outbox and listed for the secretariat.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class OutboxTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task Without_smtp_notifications_are_recorded_in_the_outbox_and_listed()
+    {
+        var (partner, _) = await fixture.NewPartnerAsync("WHO");
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1), partner);
+
+        var run = await fixture.Server.Services.GetRequiredService<DeadlineNotifier>().RunAsync(default);
+
+        Assert.True(run.Sent >= 1);
+        Assert.Equal(0, run.Failed);
+        using var secretariat = fixture.Secretariat();
+        var items = (await ReportsApi.JsonAsync(await secretariat.GetAsync($"/api/notifications?cycle={cycle}"))).GetProperty("items").EnumerateArray().ToList();
+        var item = Assert.Single(items);
+        Assert.Equal(partner, item.GetProperty("partner").GetString());
+        Assert.Equal(cycle, item.GetProperty("cycle").GetString());
+        Assert.Equal("reminder", item.GetProperty("kind").GetString());
+        Assert.Equal(1, item.GetProperty("daysBefore").GetInt32());
+        Assert.Equal("outbox", item.GetProperty("channel").GetString());
+        Assert.Equal("recorded", item.GetProperty("status").GetString());
+        Assert.True(item.GetProperty("sentAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        await ReportsApi.AssertProblemAsync(await secretariat.GetAsync("/api/notifications?cycle=' or 1 eq 1"), HttpStatusCode.BadRequest, "validation");
+        var (_, key) = await fixture.NewPartnerAsync();
+        await ReportsApi.AssertProblemAsync(await fixture.Client(key).GetAsync("/api/notifications"), HttpStatusCode.Forbidden, "forbidden");
+    }
+}
