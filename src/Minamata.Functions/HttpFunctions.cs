@@ -73,4 +73,12 @@ public sealed class HttpFunctions(
     [Function("ListNotifications")]
     public Task<IResult> ListNotifications([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Notifications)] HttpRequest request) =>
         notifications.ListAsync(request);
+
+    [Function("Me")]
+    public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request) =>
+        partners.MeAsync(request);
+
+    [Function("ListCycles")]
+    public Task<IResult> ListCycles([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Cycles)] HttpRequest request) =>
+        cycles.ListAsync(request);
 }

@@ -9,6 +9,7 @@ using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
@@ -67,6 +68,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<CompilationHandlers>();
         services.AddSingleton<NotificationHandlers>();
+        services.AddSingleton<PortalHandler>();
 
         if (host == ReportingHost.SelfHosted)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Minamata.Reporting;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Documents;
+using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Storage.Azurite;
 
@@ -50,8 +51,11 @@ public static class ServerApp
 
     private static void MapRoutes(WebApplication app)
     {
-        var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        var api = app.MapGroup("/");
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthHandler health) => health.CheckAsync(request));
+        api.MapGet(ApiRoutes.Me, (HttpRequest request, PartnerHandlers partners) => partners.MeAsync(request));
+        api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request));
+        api.MapGet(ApiRoutes.Portal, (HttpRequest request, string? file, PortalHandler portal) => portal.Serve(request, file));
         api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request));
         api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request));
         api.MapPost(ApiRoutes.PartnerKeys, (HttpRequest request, string id, PartnerHandlers partners) => partners.ReissueKeyAsync(request, id));

@@ -16,7 +16,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
         var functionRoutes = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
-            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{m.GetString()!.ToUpperInvariant()} /api/{b.GetProperty("route").GetString()}"))
+            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{m.GetString()!.ToUpperInvariant()} /{b.GetProperty("route").GetString()}"))
             .Order()
             .ToList();
 
@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(15, functionRoutes.Count);
+        Assert.Equal(18, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 

@@ -1,24 +1,31 @@
 namespace Minamata.Reporting.Api;
 
 /// <summary>
-/// The routes of <c>shared/contracts/http-api.md</c>, without the <c>api/</c> prefix (the Functions
-/// host adds it from host.json; the server maps them under <c>/api</c>). Constants, because the
-/// Functions trigger attributes need them at compile time.
+/// The routes of <c>shared/contracts/http-api.md</c> and the portal's, as both hosts map them (the
+/// Functions host with an empty route prefix in host.json, so that the portal can live beside the
+/// API). Constants, because the Functions trigger attributes need them at compile time.
 /// </summary>
 public static class ApiRoutes
 {
-    public const string Prefix = "api";
-    public const string Health = "health";
-    public const string Partners = "partners";
-    public const string PartnerKeys = "partners/{id}/keys";
-    public const string Reports = "reports";
-    public const string Report = "reports/{id}";
-    public const string ReportFile = "reports/{id}/file";
-    public const string Cycle = "cycles/{cycle}";
-    public const string CycleStatus = "cycles/{cycle}/status";
-    public const string Uploads = "uploads";
-    public const string Compilations = "compilations";
-    public const string Compilation = "compilations/{id}";
-    public const string CompiledReport = "compilations/{id}/report.{format}";
-    public const string Notifications = "notifications";
+    public const string Health = "api/health";
+    public const string Me = "api/me";
+    public const string Partners = "api/partners";
+    public const string PartnerKeys = "api/partners/{id}/keys";
+    public const string Reports = "api/reports";
+    public const string Report = "api/reports/{id}";
+    public const string ReportFile = "api/reports/{id}/file";
+    public const string Cycles = "api/cycles";
+    public const string Cycle = "api/cycles/{cycle}";
+    public const string CycleStatus = "api/cycles/{cycle}/status";
+    public const string Uploads = "api/uploads";
+    public const string Compilations = "api/compilations";
+    public const string Compilation = "api/compilations/{id}";
+    public const string CompiledReport = "api/compilations/{id}/report.{format}";
+    public const string Notifications = "api/notifications";
+
+    /// <summary>The web portal's pages and assets.</summary>
+    public const string Portal = "portal/{*file}";
+
+    /// <summary>The path of a report, for Location headers and links.</summary>
+    public static string ReportPath(string id) => $"/{Reports}/{id}";
 }

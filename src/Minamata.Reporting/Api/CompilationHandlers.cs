@@ -73,7 +73,7 @@ public sealed class CompilationHandlers(ApiCall call, CycleStore cycles, Compila
             }
         });
 
-    private static string Location(string id) => $"/{ApiRoutes.Prefix}/compilations/{id}";
+    private static string Location(string id) => $"/{ApiRoutes.Compilations}/{id}";
 
     private sealed record CompilationBody(string? Cycle, string? Decision);
 }

@@ -22,6 +22,11 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
             return Results.Json(opened, ReportingJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 
+    /// <summary><c>GET /api/cycles</c>: every cycle, for partners choosing where to report and the secretariat's overview.</summary>
+    public Task<IResult> ListAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.AnyCaller, async (_, cancellationToken) =>
+            Results.Json(new { items = (await cycles.ListAsync(cancellationToken)).OrderByDescending(c => c.SubmissionDeadline) }, ReportingJson.Options));
+
     public Task<IResult> StatusAsync(HttpRequest request, string cycle) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {

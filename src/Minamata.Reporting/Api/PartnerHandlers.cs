@@ -25,6 +25,19 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
             return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
         });
 
+    /// <summary><c>GET /api/me</c>: who the key belongs to, so the portal can show the right view.</summary>
+    public Task<IResult> MeAsync(HttpRequest request) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            if (caller.PartnerId is not { } id)
+            {
+                return Results.Json(new { role = "secretariat" }, ReportingJson.Options);
+            }
+
+            var partner = await directory.GetAsync(id, cancellationToken);
+            return Results.Json(new { role = "partner", id, name = partner?.Name, language = partner?.Language }, ReportingJson.Options);
+        });
+
     public Task<IResult> ListAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
             Results.Json(new { items = await directory.ListAsync(cancellationToken) }, ReportingJson.Options));

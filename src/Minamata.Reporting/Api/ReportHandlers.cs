@@ -30,7 +30,7 @@ public sealed class ReportHandlers(
             var form = await uploads.ReceiveAsync(request, caller, limits.Value.MaxFileBytes, cancellationToken);
             var result = await submissions.SubmitAsync(form.File, form.Submission, form.ContentType, cancellationToken);
             var report = result.Report;
-            request.HttpContext.Response.Headers.Location = $"/{ApiRoutes.Prefix}/{ApiRoutes.Reports}/{report.Id}";
+            request.HttpContext.Response.Headers.Location = ApiRoutes.ReportPath(report.Id);
             return result.Duplicate
                 ? Results.Json(new { id = report.Id, status = report.Status, duplicateOf = report.Id }, ReportingJson.Options, statusCode: StatusCodes.Status200OK)
                 : Results.Json(new { id = report.Id, status = report.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);

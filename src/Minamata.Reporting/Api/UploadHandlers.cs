@@ -25,7 +25,7 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
             }
 
             var upload = await submissions.PrepareDirectUploadAsync(new Submission(partner, cycle, fileName, replaces, partner), cancellationToken);
-            request.HttpContext.Response.Headers.Location = $"/{ApiRoutes.Prefix}/{ApiRoutes.Reports}/{upload.Report.Id}";
+            request.HttpContext.Response.Headers.Location = ApiRoutes.ReportPath(upload.Report.Id);
             return Results.Json(
                 new { id = upload.Report.Id, uploadUrl = upload.UploadUrl.ToString(), expiresAt = upload.ExpiresAt },
                 ReportingJson.Options,

@@ -10,4 +10,11 @@ public sealed class SubmissionOptions
     /// <summary>How long an upload URL from <c>POST /api/uploads</c> may be used.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Origins whose pages may PUT files to upload URLs (CORS on the blob service), comma-separated;
+    /// "*" by default, since the URL itself is the permission (one blob, create-only, minutes).
+    /// </summary>
+    [Required]
+    public string UploadOrigins { get; set; } = "*";
 }

@@ -1,0 +1,183 @@
+using System.Text;
+using Microsoft.Playwright;
+using Minamata.Fixtures;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>
+/// The portal in a real browser (Debian's Chromium, driven by Playwright) against the self-hosted
+/// server on real Azurite, as a partner's focal point and the secretariat use it.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private readonly List<string> requestedUrls = [];
+    private readonly List<string> dialogs = [];
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (.ci/run installs it).");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+        });
+    }
+
+    [Fact]
+    public async Task A_partner_drops_a_report_and_sees_it_indexed_with_its_title()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("WHO");
+        var page = await SignInAsync(key);
+
+        await page.SetInputFilesAsync("#file", new FilePayload
+        {
+            Name = "who-report.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = FixtureRenderer.Render(FixtureReport.Load("en-who-health"), "docx"),
+        });
+        await page.ClickAsync("#upload-button");
+
+        var row = page.Locator("#partner-reports tbody tr", new() { HasText = "who-report.docx" });
+        await Assertions.Expect(row).ToContainTextAsync("indexed", new() { Timeout = 10_000 });
+        await Assertions.Expect(row).ToContainTextAsync("Report of the World Health Organization on the health aspects of mercury exposure");
+        await Assertions.Expect(row).ToContainTextAsync("UNEP/MC/COP.7/INF/12");
+        await Assertions.Expect(page.Locator("#partner-deadline")).ToContainTextAsync("days left");
+        Assert.DoesNotContain(requestedUrls, u => u.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_large_file_goes_straight_to_blob_storage_with_an_upload_url()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("ILO");
+        var page = await SignInAsync(key);
+        var large = Encoding.UTF8.GetBytes("Report of the International Labour Organization on artisanal gold mining\n\n" + string.Concat(Enumerable.Repeat("Mercury use in artisanal and small-scale gold mining was reduced in 2026. ", 70_000)));
+
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "large-report.txt", MimeType = "text/plain", Buffer = large });
+        await page.ClickAsync("#upload-button");
+
+        var row = page.Locator("#partner-reports tbody tr", new() { HasText = "large-report.txt" });
+        await Assertions.Expect(row).ToContainTextAsync("indexed", new() { Timeout = 20_000 });
+        Assert.Contains(requestedUrls, u => u.Contains("/api/uploads", StringComparison.Ordinal));
+        Assert.Contains(requestedUrls, u => u.Contains("/uploads/", StringComparison.Ordinal) && u.Contains("sig=", StringComparison.Ordinal));
+        Assert.DoesNotContain(requestedUrls, u => u.EndsWith("/api/reports", StringComparison.Ordinal) && u.Contains("POST", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_secretariat_sees_who_submitted_and_who_is_missing_and_downloads_the_compiled_word_file()
+    {
+        var (reporting, reportingKey) = await fixture.NewPartnerAsync("UNICEF");
+        var (silent, _) = await fixture.NewPartnerAsync("IAEA");
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, new DateOnly(2099, 8, 15), reporting, silent);
+        using var partner = fixture.Client(reportingKey);
+        var id = await ReportsApi.UploadAsync(partner, FixtureRenderer.Render(FixtureReport.Load("fr-unicef-children"), "txt"), "unicef.txt", cycle);
+        await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(10));
+
+        var page = await SignInAsync(ServerFixture.SecretariatKey);
+        await page.SelectOptionAsync("#secretariat-cycle", cycle);
+
+        var status = page.Locator("#status-table tbody");
+        await Assertions.Expect(status.Locator("tr", new() { HasText = reporting })).ToContainTextAsync("submitted");
+        await Assertions.Expect(status.Locator("tr", new() { HasText = silent })).ToContainTextAsync("missing");
+        await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("1 of 2 partners have reported");
+        await page.Locator("#secretariat-reports tbody tr", new() { HasText = "unicef.txt" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#detail-history")).ToContainTextAsync("indexed by intake");
+
+        await page.ClickAsync("#compile");
+        var word = page.Locator("#compilation-downloads button", new() { HasText = "DOCX" });
+        await Assertions.Expect(word).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => word.ClickAsync());
+        var path = await download.PathAsync();
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Contains("Note by the secretariat", document.MainDocumentPart!.Document.Body!.InnerText);
+    }
+
+    [Fact]
+    public async Task A_report_titled_with_markup_shows_as_text_and_runs_nothing()
+    {
+        const string hostile = "<img src=x onerror=alert(1)>";
+        var (_, key) = await fixture.NewPartnerAsync("GMP");
+        using var partner = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes(hostile + "\n\nThe Global Mercury Partnership met in 2026."), "markup.txt");
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(10));
+        Assert.Equal(hostile, report.GetProperty("metadata").GetProperty("title").GetString());
+
+        var page = await SignInAsync(key);
+        var row = page.Locator("#partner-reports tbody tr", new() { HasText = "markup.txt" });
+
+        await Assertions.Expect(row).ToContainTextAsync(hostile);
+        Assert.Equal(0, await page.Locator("#partner-reports img").CountAsync());
+        await page.WaitForTimeoutAsync(500);
+        Assert.Empty(dialogs);
+    }
+
+    [Fact]
+    public async Task The_portal_forbids_inline_scripts_and_remembers_the_key_only_in_the_tab()
+    {
+        var page = await NewPageAsync();
+        var response = await page.GotoAsync(new Uri(fixture.BaseAddress, "/portal/").ToString());
+        var policy = response!.Headers["content-security-policy"];
+
+        Assert.Contains("script-src 'self'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        await page.FillAsync("#key", "mk_not-a-key");
+        await page.ClickAsync("#sign-in-form button");
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("not recognised");
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('minamata.key')"));
+        Assert.Equal("Your key", await page.Locator("label[for=key]").TextContentAsync());
+    }
+
+    [Theory]
+    [InlineData(375, 812)]
+    [InlineData(1366, 768)]
+    public async Task The_secretariat_view_fits_a_phone_and_a_laptop_without_scrolling_sideways(int width, int height)
+    {
+        var page = await SignInAsync(ServerFixture.SecretariatKey, width, height);
+        await page.SelectOptionAsync("#secretariat-cycle", ServerFixture.OpenCycle);
+        await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("partners have reported");
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"portal-secretariat-{width}.png"), FullPage = true });
+
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than a {width}px screen");
+        Assert.True(await page.Locator("#compile").IsVisibleAsync());
+    }
+
+    private async Task<IPage> SignInAsync(string key, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/portal/").ToString());
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#sign-in-form button");
+        await Assertions.Expect(page.Locator("#who")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) => requestedUrls.Add($"{request.Method} {request.Url}");
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
