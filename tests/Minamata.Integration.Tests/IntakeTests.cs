@@ -74,6 +74,29 @@ public sealed class IntakeTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Each_intake_is_a_span_with_the_report_and_partner_and_nothing_of_the_file()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Minamata.Reporting.ReportingTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var (partnerId, _) = await fixture.NewPartnerAsync("ILO");
+        var blobName = $"{partnerId}/COP-7/traced.txt";
+        await fixture.Storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes("confidential words of the report")));
+
+        var report = await Intake.ProcessAsync(blobName, CancellationToken.None);
+
+        var span = Assert.Single(spans, s => s.OperationName == "intake" && (string?)s.GetTagItem("minamata.report.id") == report!.Id);
+        Assert.Equal(partnerId, span.GetTagItem("minamata.partner"));
+        Assert.Equal("indexed", span.GetTagItem("minamata.report.status"));
+        Assert.DoesNotContain(span.Tags, t => t.Value?.Contains("confidential", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task A_blob_deleted_before_the_intake_gets_to_it_is_skipped_quietly()
     {
         Assert.Null(await Intake.ProcessAsync("NOBODY/COP-7/never-there.txt", CancellationToken.None));

@@ -42,6 +42,7 @@ public sealed class CompilationRunner(
             return;
         }
 
+        using var span = ReportingTelemetry.StartCompilation(record.Id, record.Cycle);
         record = await store.TryUpdateAsync(record with { Status = CompilationRecord.Running }, cancellationToken) ?? record;
         try
         {

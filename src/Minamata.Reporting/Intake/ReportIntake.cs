@@ -39,6 +39,7 @@ public sealed class ReportIntake(
     public async Task<ReportRecord?> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
         var location = UploadLocation.Parse(blobName);
+        using var span = ReportingTelemetry.StartIntake(location.ReportId, location.PartnerKey);
         var blob = storage.Uploads.GetBlobClient(blobName);
         BlobProperties properties;
         try
@@ -68,7 +69,9 @@ public sealed class ReportIntake(
             throw;
         }
 
-        return outcome is null ? null : await CommitAsync(report, outcome, cancellationToken);
+        var committed = outcome is null ? null : await CommitAsync(report, outcome, cancellationToken);
+        span?.SetTag("minamata.report.status", committed?.Status);
+        return committed;
     }
 
     /// <summary>The report as the index has it, added as <c>received</c> from the blob alone if the upload route never wrote it.</summary>

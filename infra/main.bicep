@@ -1,0 +1,69 @@
+// The Minamata report pipeline on Azure: one resource group with a Flex Consumption function app
+// that reaches storage, Key Vault and Application Insights with its user-assigned managed
+// identity. `azd up` provisions this, deploys src/Minamata.Functions, then (postdeploy hook)
+// subscribes the blob trigger to the storage account's BlobCreated events (eventgrid.bicep).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('Name of the azd environment; used to name every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@secure()
+@description('The secretariat\'s API key. Leave empty to have one generated (it changes on every provision unless set).')
+param secretariatKey string = ''
+
+@description('Address of the portal as partners see it, for links in reminder e-mails. Empty: the function app\'s own address.')
+param publicUrl string = ''
+
+@description('Six-field NCrontab schedule of the deadline reminders (seconds first).')
+param reminderSchedule string = '0 0 6 * * *'
+
+@description('The secretariat\'s address for reminder digests; empty for none.')
+param digestTo string = ''
+
+@description('SMTP relay for reminders (for example Azure Communication Services\' SMTP endpoint); empty: reminders go to the outbox only.')
+param smtpHost string = ''
+param smtpPort int = 587
+param smtpUserName string = ''
+@secure()
+param smtpPassword string = ''
+param smtpFrom string = ''
+
+var tags = { 'azd-env-name': environmentName }
+
+resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module resources 'resources.bicep' = {
+  name: 'resources'
+  scope: group
+  params: {
+    environmentName: environmentName
+    location: location
+    tags: tags
+    secretariatKey: secretariatKey
+    publicUrl: publicUrl
+    reminderSchedule: reminderSchedule
+    digestTo: digestTo
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUserName: smtpUserName
+    smtpPassword: smtpPassword
+    smtpFrom: smtpFrom
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = group.name
+output AZURE_FUNCTION_APP_NAME string = resources.outputs.functionAppName
+output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
+output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = resources.outputs.systemTopicName
+output SERVICE_API_URI string = resources.outputs.functionAppUri
