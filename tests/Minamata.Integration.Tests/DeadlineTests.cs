@@ -1,16 +1,11 @@
 using System.Net.Http.Json;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Minamata.Cli;
 using Minamata.Functions;
-using Minamata.Reporting;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Index;
-using Minamata.Reporting.Storage;
 using Minamata.Reporting.Storage.Azurite;
 using Minamata.Reporting.Submissions;
 
@@ -32,27 +27,15 @@ public sealed class DeadlineTests : IAsyncLifetime
     {
         azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataDirectory: null);
         mail = MailSink.Start();
-        services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddMinamataReporting(
-                new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    [StorageNames.ConnectionName] = azurite.ConnectionString,
-                    ["Minamata:SecretariatKey"] = ServerFixture.SecretariatKey,
-                    ["Minamata:Smtp:Host"] = "127.0.0.1",
-                    ["Minamata:Smtp:Port"] = $"{mail.Port}",
-                    ["Minamata:Smtp:UseTls"] = "false",
-                    ["Minamata:Smtp:From"] = "reminders@minamata.example",
-                    ["Minamata:Deadlines:DigestTo"] = DigestTo,
-                    ["Minamata:PublicUrl"] = "https://reports.minamata.example",
-                }).Build(),
-                ReportingHost.AzureFunctions)
-            .AddSingleton<TimeProvider>(clock)
-            .BuildServiceProvider();
-        foreach (var hosted in services.GetServices<IHostedService>())
+        services = await FunctionsServices.StartAsync(azurite.ConnectionString, clock, new Dictionary<string, string?>
         {
-            await hosted.StartAsync(default);
-        }
+            ["Minamata:Smtp:Host"] = "127.0.0.1",
+            ["Minamata:Smtp:Port"] = $"{mail.Port}",
+            ["Minamata:Smtp:UseTls"] = "false",
+            ["Minamata:Smtp:From"] = "reminders@minamata.example",
+            ["Minamata:Deadlines:DigestTo"] = DigestTo,
+            ["Minamata:PublicUrl"] = "https://reports.minamata.example",
+        });
     }
 
     [Fact]

@@ -3,11 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Minamata.Reporting;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Storage;
@@ -81,7 +77,7 @@ public sealed class FaultTests : IAsyncLifetime
     public async Task In_azure_the_reconcile_sweep_takes_in_a_report_stuck_in_received_for_over_five_minutes()
     {
         var clock = new TestClock();
-        await using var services = FunctionsServices(clock);
+        await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, clock);
         await PrepareWithoutServerAsync(services, "UNICEF");
         var storage = services.GetRequiredService<ReportStorageClients>();
         var blobName = $"UNICEF/COP-7/{Guid.NewGuid():n}.txt";
@@ -102,7 +98,7 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task A_blob_that_keeps_failing_is_rejected_with_its_last_error_after_five_attempts_and_then_left_alone()
     {
-        await using var services = FunctionsServices(new TestClock());
+        await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString);
         await PrepareWithoutServerAsync(services, "FAO");
         var storage = services.GetRequiredService<ReportStorageClients>();
         var blobName = $"FAO/COP-7/{Guid.NewGuid():n}.txt";
@@ -131,29 +127,8 @@ public sealed class FaultTests : IAsyncLifetime
         return server;
     }
 
-    private ServiceProvider FunctionsServices(TimeProvider clock)
-    {
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddMinamataReporting(
-                new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    [StorageNames.ConnectionName] = azurite.ConnectionString,
-                    ["Minamata:SecretariatKey"] = ServerFixture.SecretariatKey,
-                }).Build(),
-                ReportingHost.AzureFunctions)
-            .AddSingleton(clock)
-            .BuildServiceProvider();
-        return services;
-    }
-
     private static async Task PrepareWithoutServerAsync(ServiceProvider services, string partnerId)
     {
-        foreach (var hosted in services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(default);
-        }
-
         await services.GetRequiredService<Minamata.Reporting.Access.PartnerDirectory>().CreateAsync(new(partnerId, partnerId, "focal@x.example", "en"), default);
         await services.GetRequiredService<Minamata.Reporting.Submissions.CycleStore>().PutAsync(new("COP-7", "COP 7", new DateOnly(2099, 11, 1), new DateOnly(2099, 8, 1), [], [30]), default);
     }

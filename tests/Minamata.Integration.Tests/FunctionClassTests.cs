@@ -2,12 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Minamata.Functions;
 using Minamata.Reporting;
-using Minamata.Reporting.Storage;
 
 namespace Minamata.Integration.Tests;
 
@@ -18,16 +15,7 @@ namespace Minamata.Integration.Tests;
 [Collection(StorageCollection.Name)]
 public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
 {
-    private readonly ServiceProvider services = new ServiceCollection()
-        .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-        .AddMinamataReporting(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [StorageNames.ConnectionName] = fixture.StorageConnectionString,
-                ["Minamata:SecretariatKey"] = ServerFixture.SecretariatKey,
-            }).Build(),
-            ReportingHost.AzureFunctions)
-        .BuildServiceProvider();
+    private readonly ServiceProvider services = FunctionsServices.StartAsync(fixture.StorageConnectionString).GetAwaiter().GetResult();
 
     private HttpFunctions Functions => ActivatorUtilities.CreateInstance<HttpFunctions>(services);
 

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Minamata.Reporting;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Integration.Tests;
+
+/// <summary>
+/// The services as the Functions app registers them (no background loops: in Azure the triggers
+/// drive the work), on a given storage, for tests that call the core or the function classes directly.
+/// </summary>
+public static class FunctionsServices
+{
+    public static async Task<ServiceProvider> StartAsync(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            [StorageNames.ConnectionName] = connectionString,
+            ["Minamata:SecretariatKey"] = ServerFixture.SecretariatKey,
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[name] = value;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddMinamataReporting(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(), ReportingHost.AzureFunctions);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        var provider = services.BuildServiceProvider();
+        // What the Functions host does at start: the provisioner creates containers, tables and the queue.
+        foreach (var hosted in provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(default);
+        }
+
+        return provider;
+    }
+}
