@@ -247,7 +247,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Smtp__From', value: smtpFrom }
         // Limits and timings, at the code's defaults, so that an operator sees and can change them here.
         { name: 'Minamata__Extraction__MaxFileBytes', value: '104857600' }
-        { name: 'Minamata__Extraction__MaxTextCharacters', value: '20000000' }
+        { name: 'Minamata__Extraction__MaxTextCharacters', value: '8000000' }
         { name: 'Minamata__Extraction__MaxPdfPages', value: '2000' }
         { name: 'Minamata__Extraction__MaxZipEntries', value: '10000' }
         { name: 'Minamata__Extraction__MaxUncompressedBytes', value: '524288000' }

@@ -37,6 +37,24 @@ if (args is ["compile-memory", var count])
     return 0;
 }
 
+// "render-long DIR" writes what the comparison with pandoc and pdftotext reads: a 20-page DOCX and
+// PDF, and 1,000 small (2-page) DOCX files that differ, as real reports would.
+if (args is ["render-long", var longFolder])
+{
+    Directory.CreateDirectory(Path.Combine(longFolder, "small"));
+    await File.WriteAllBytesAsync(Path.Combine(longFolder, "report-20.docx"), ExtractionBenchmarks.Render("docx", 20));
+    await File.WriteAllBytesAsync(Path.Combine(longFolder, "report-20.pdf"), ExtractionBenchmarks.Render("pdf", 20));
+    var names = Minamata.Fixtures.FixtureReport.Names.ToList();
+    for (var i = 0; i < 1000; i++)
+    {
+        var report = Minamata.Fixtures.FixtureReport.Load(names[i % names.Count]);
+        report = report with { Body = [.. report.Body, $"Submission {i} of the load set."] };
+        await File.WriteAllBytesAsync(Path.Combine(longFolder, "small", $"report-{i:D4}.docx"), Minamata.Fixtures.FixtureRenderer.Render(report, "docx"));
+    }
+
+    return 0;
+}
+
 // "sizes" prints the size of each benchmark document, to turn the timings into MB per second.
 if (args is ["sizes"])
 {

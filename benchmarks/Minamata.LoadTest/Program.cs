@@ -1,13 +1,16 @@
 using Minamata.LoadTest;
 
-// Usage: dotnet run -c Release --project benchmarks/Minamata.LoadTest -- [uploads] [clients] [kilobytes]
-var uploads = args.Length > 0 ? int.Parse(args[0]) : 1000;
-var clients = args.Length > 1 ? int.Parse(args[1]) : 20;
-var kilobytes = args.Length > 2 ? int.Parse(args[2]) : 50;
-if (uploads is < 1 or > 100_000 || clients is < 1 or > 500 || kilobytes is < 1 or > 300_000)
+// Usage (from the repository root):
+//   dotnet run -c Release --project benchmarks/Minamata.LoadTest -- [uploads] [clients] [kilobytes]
+//   dotnet run -c Release --project benchmarks/Minamata.LoadTest -- search [reports] [clients] [seconds]
+//   dotnet run -c Release --project benchmarks/Minamata.LoadTest -- large [megabytes]
+var limit = TimeSpan.FromMinutes(10);
+return args switch
 {
-    Console.Error.WriteLine("minamata-load: uploads 1-100000, clients 1-500, kilobytes 1-300000");
-    return 64;
-}
+    ["search", ..] => await SearchLoad.RunAsync(Number(args, 1, 1000), Number(args, 2, 20), Number(args, 3, 20), limit),
+    ["large", ..] => await LargeUpload.RunAsync(Number(args, 1, 200), limit),
+    _ => await UploadLoad.RunAsync(Number(args, 0, 1000), Number(args, 1, 20), Number(args, 2, 50), limit),
+};
 
-return await UploadLoad.RunAsync(uploads, clients, kilobytes, TimeSpan.FromMinutes(10));
+static int Number(string[] args, int index, int fallback) =>
+    args.Length > index && int.TryParse(args[index], out var value) && value is > 0 and <= 1_000_000 ? value : fallback;

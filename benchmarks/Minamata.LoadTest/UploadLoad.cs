@@ -16,7 +16,7 @@ namespace Minamata.LoadTest;
 /// </summary>
 public static class UploadLoad
 {
-    private const string SecretariatKey = "load-test-secretariat-key-0123456789";
+    public const string SecretariatKey = "load-test-secretariat-key-0123456789";
 
     public static async Task<int> RunAsync(int uploads, int clients, int kilobytes, TimeSpan limit)
     {
@@ -24,15 +24,7 @@ public static class UploadLoad
         await using var azurite = await AzuriteLauncher.StartAsync(root, dataDirectory: null);
         await using var server = await ServerProcess.StartAsync(azurite.ConnectionString, SecretariatKey);
         using var secretariat = Client(server.Address, SecretariatKey);
-        var keys = new List<(string Partner, string Key)>();
-        for (var c = 0; c < clients; c++)
-        {
-            var id = $"LOAD-{c:D3}";
-            var created = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = id, email = $"focal{c}@load.example" });
-            keys.Add((id, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!));
-        }
-
-        (await secretariat.PutAsJsonAsync("/api/cycles/COP-7", new { title = "Load", meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
+        var keys = await PartnersAsync(secretariat, clients);
         var idleMemory = server.ResidentBytes;
 
         Console.WriteLine($"{uploads} uploads of {kilobytes} KB by {clients} clients against {server.Address} (loopback)");
@@ -88,7 +80,22 @@ public static class UploadLoad
         return ids.Count == uploads && ids.Distinct().Count() == uploads && indexed == uploads && failures.IsEmpty ? 0 : 1;
     }
 
-    private static async Task<int> CountIndexedAsync(HttpClient secretariat)
+    /// <summary>Registers <paramref name="count"/> partners and opens COP-7; returns their keys.</summary>
+    public static async Task<List<(string Partner, string Key)>> PartnersAsync(HttpClient secretariat, int count)
+    {
+        var keys = new List<(string Partner, string Key)>();
+        for (var c = 0; c < count; c++)
+        {
+            var id = $"LOAD-{c:D3}";
+            var created = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = id, email = $"focal{c}@load.example" });
+            keys.Add((id, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!));
+        }
+
+        (await secretariat.PutAsJsonAsync("/api/cycles/COP-7", new { title = "Load", meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
+        return keys;
+    }
+
+    public static async Task<int> CountIndexedAsync(HttpClient secretariat)
     {
         var count = 0;
         string? token = null;
@@ -112,7 +119,7 @@ public static class UploadLoad
     }
 
     /// <summary>A distinct report of about the given size (distinct, or the pipeline would rightly call them duplicates).</summary>
-    private static byte[] Document(int n, int kilobytes)
+    public static byte[] Document(int n, int kilobytes)
     {
         var text = new StringBuilder($"Report {n} on mercury, submitted under article 16 for COP-7.\n");
         var random = new Random(n);
@@ -125,9 +132,9 @@ public static class UploadLoad
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static HttpClient Client(Uri address, string key)
+    public static HttpClient Client(Uri address, string key)
     {
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

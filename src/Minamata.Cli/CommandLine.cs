@@ -11,6 +11,7 @@ public static class CommandLine
 
         Usage:
           minamata extract --json FILE...   print each file's metadata record as one JSON line
+          minamata extract --text FILE...   print the text read from each file
           minamata compile --cycle COP-7 --from DIR --out DIR [--decision ID] [--deadline YYYY-MM-DD]
                            [--meeting YYYY-MM-DD] [--expected WHO,ILO]
                                             compile the implementation report from a folder of reports

@@ -9,6 +9,8 @@ namespace Minamata.Cli;
 /// <summary>
 /// <c>minamata extract --json FILE...</c>: one JSON object per file, in order (JSON Lines), with the
 /// same extractor the intake uses. A file that cannot be read gets an error line and exit code 2.
+/// <c>minamata extract --text FILE...</c> prints the text the readers get, file after file, which is
+/// what compares with pandoc and pdftotext.
 /// </summary>
 public static class ExtractCommand
 {
@@ -16,13 +18,18 @@ public static class ExtractCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args is not ["--json", _, ..])
+        if (args is not ["--json" or "--text", _, ..])
         {
-            await error.WriteLineAsync("minamata extract: usage: minamata extract --json FILE...");
+            await error.WriteLineAsync("minamata extract: usage: minamata extract --json FILE... | minamata extract --text FILE...");
             return CommandLine.Usage;
         }
 
         var extractor = new MetadataExtractor(Options.Create(new ExtractionOptions()));
+        if (args[0] == "--text")
+        {
+            return await TextAsync(extractor, args[1..], output, error);
+        }
+
         var failed = false;
         foreach (var file in args[1..])
         {
@@ -43,6 +50,26 @@ public static class ExtractCommand
 
             failed |= line is FileError;
             await output.WriteLineAsync(JsonSerializer.Serialize(line, line.GetType(), ReportingJson.Options));
+        }
+
+        return failed ? SomeFileFailed : CommandLine.Success;
+    }
+
+    private static async Task<int> TextAsync(MetadataExtractor extractor, string[] files, TextWriter output, TextWriter error)
+    {
+        var failed = false;
+        foreach (var file in files)
+        {
+            try
+            {
+                await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+                await output.WriteLineAsync(extractor.ReadText(content).Text);
+            }
+            catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
+            {
+                failed = true;
+                await error.WriteLineAsync($"minamata extract: {file}: {(e as DocumentReadException)?.Code ?? DocumentErrorCodes.Io}: {e.Message}");
+            }
         }
 
         return failed ? SomeFileFailed : CommandLine.Success;

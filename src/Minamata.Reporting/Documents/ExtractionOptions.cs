@@ -14,9 +14,12 @@ public sealed class ExtractionOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
-    /// <summary>Text beyond this many characters is not read.</summary>
+    /// <summary>
+    /// Text beyond this many characters is not read (about 3,000 pages). It bounds the memory one
+    /// intake takes: the text is held whole while its fields are found.
+    /// </summary>
     [Range(1, int.MaxValue)]
-    public int MaxTextCharacters { get; set; } = 20_000_000;
+    public int MaxTextCharacters { get; set; } = 8_000_000;
 
     [Range(1, 1_000_000)]
     public int MaxPdfPages { get; set; } = 2_000;

@@ -16,6 +16,13 @@ public sealed class ReportIndex(ReportStorageClients storage)
     /// <summary>Table string properties hold at most 32K characters; the search words are split over several.</summary>
     private const int WordsPerProperty = 30_000;
 
+    /// <summary>Every column but the search words, which only a search needs and which are most of a row.</summary>
+    private static readonly string[] ListedColumns =
+    [
+        "PartitionKey", "RowKey", "Cycle", "Status", "FileName", "ContentType", "BlobName", "BlobETag", "SizeBytes", "Sha256", "UploadedBy",
+        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "Replaces", "SupersededBy", "Attempts",
+    ];
+
     private TableClient Table => storage.Reports;
 
     public async Task<ReportRecord?> GetAsync(string id, CancellationToken cancellationToken)
@@ -68,7 +75,8 @@ public sealed class ReportIndex(ReportStorageClients storage)
     public async Task<ReportPage> ListAsync(ReportQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var items = new List<ReportRecord>();
-        var pages = Table.QueryAsync<TableEntity>(Filter(query), maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
+        var columns = query.Words is null ? ListedColumns : null;
+        var pages = Table.QueryAsync<TableEntity>(Filter(query), maxPerPage: pageSize, select: columns, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
         await foreach (var page in pages)
         {
             items.AddRange(page.Values.Select(FromEntity).Where(r => query.Words is null || SearchWords.Matches(r.SearchWords, query.Words)));
@@ -85,7 +93,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
     public async Task<IReadOnlyList<ReportRecord>> ListCycleAsync(string cycle, string? partner, CancellationToken cancellationToken)
     {
         var reports = new List<ReportRecord>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(Filter(new ReportQuery(partner, cycle, null, null)), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(Filter(new ReportQuery(partner, cycle, null, null)), select: ListedColumns, cancellationToken: cancellationToken))
         {
             reports.Add(FromEntity(entity));
         }

@@ -31,6 +31,20 @@ public sealed class MetadataExtractor
         ];
     }
 
+    /// <summary>The text of a file, by the reader its first bytes call for; no hash, no fields.</summary>
+    /// <exception cref="DocumentReadException">The file cannot be read; its code says why.</exception>
+    public DocumentText ReadText(Stream content, CancellationToken cancellationToken = default)
+    {
+        CheckSize(content);
+        var start = content.Position;
+        var head = new byte[(int)Math.Min(HeadBytes, content.Length - start)];
+        content.ReadExactly(head);
+        content.Position = start;
+        var reader = readers.FirstOrDefault(r => r.Recognises(head))
+            ?? throw new DocumentReadException(DocumentErrorCodes.UnsupportedFormat, "The file is not a format the pipeline reads (DOCX, PDF, text, HTML or Markdown).");
+        return reader.Read(content, cancellationToken);
+    }
+
     /// <summary>Reads a file's metadata; <paramref name="content"/> must be seekable (a file, or a spooled download).</summary>
     /// <exception cref="DocumentReadException">The file cannot be read; its code says why.</exception>
     public async Task<ReportMetadata> ExtractAsync(Stream content, string file, CancellationToken cancellationToken) =>
@@ -45,27 +59,13 @@ public sealed class MetadataExtractor
             throw new ArgumentException("The content stream must be seekable.", nameof(content));
         }
 
-        if (content.Length == 0)
-        {
-            throw new DocumentReadException(DocumentErrorCodes.Empty, "The file is empty.");
-        }
-
-        if (content.Length > options.MaxFileBytes)
-        {
-            throw new DocumentReadException(DocumentErrorCodes.TooLarge, $"The file is larger than {options.MaxFileBytes} bytes.");
-        }
-
+        // Refused before hashing: an empty or oversized file is not worth reading at all.
+        CheckSize(content);
         content.Position = 0;
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
 
-        var head = new byte[(int)Math.Min(HeadBytes, content.Length)];
         content.Position = 0;
-        await content.ReadExactlyAsync(head, cancellationToken);
-        content.Position = 0;
-
-        var reader = readers.FirstOrDefault(r => r.Recognises(head))
-            ?? throw new DocumentReadException(DocumentErrorCodes.UnsupportedFormat, "The file is not a format the pipeline reads (DOCX, PDF, text, HTML or Markdown).");
-        var document = reader.Read(content, cancellationToken);
+        var document = ReadText(content, cancellationToken);
         var fields = MetadataFields.Read(document);
 
         var metadata = new ReportMetadata
@@ -85,6 +85,19 @@ public sealed class MetadataExtractor
             WordCount = WordCounter.Count(document.Text),
         };
         return new Extraction(metadata, document.Text);
+    }
+
+    private void CheckSize(Stream content)
+    {
+        if (content.Length == 0)
+        {
+            throw new DocumentReadException(DocumentErrorCodes.Empty, "The file is empty.");
+        }
+
+        if (content.Length > options.MaxFileBytes)
+        {
+            throw new DocumentReadException(DocumentErrorCodes.TooLarge, $"The file is larger than {options.MaxFileBytes} bytes.");
+        }
     }
 }
 
