@@ -49,6 +49,30 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(row).ToContainTextAsync("UNEP/MC/COP.7/INF/12");
         await Assertions.Expect(page.Locator("#partner-deadline")).ToContainTextAsync("days left");
         Assert.DoesNotContain(requestedUrls, u => u.Contains(key, StringComparison.Ordinal));
+        await page.ScreenshotAsync(new() { Path = Screenshot("partner"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_partner_drops_a_corrected_file_that_replaces_its_earlier_report()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("UNEP");
+        var page = await SignInAsync(key);
+        await page.SelectOptionAsync("#partner-cycle", ServerFixture.OpenCycle);
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "first.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("First version of the UNEP report, with a mistake.") });
+        await page.ClickAsync("#upload-button");
+        var first = page.Locator("#partner-reports tbody tr", new() { HasText = "first.txt" });
+        await Assertions.Expect(first).ToContainTextAsync("indexed", new() { Timeout = 10_000 });
+
+        // Dropped on the drop zone, as a focal point would drag it from their desktop.
+        var transfer = await page.EvaluateHandleAsync(
+            "() => { const t = new DataTransfer(); t.items.add(new File(['Second version of the UNEP report, corrected.'], 'corrected.txt', { type: 'text/plain' })); return t; }");
+        await page.DispatchEventAsync("#drop-zone", "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await Assertions.Expect(page.Locator("#chosen-file")).ToContainTextAsync("corrected.txt");
+        await page.SelectOptionAsync("#replaces", new SelectOptionValue { Label = (await page.Locator("#replaces option", new() { HasText = "first.txt" }).TextContentAsync())! });
+        await page.ClickAsync("#upload-button");
+
+        await Assertions.Expect(page.Locator("#partner-reports tbody tr", new() { HasText = "corrected.txt" })).ToContainTextAsync("indexed", new() { Timeout = 10_000 });
+        await Assertions.Expect(first).ToContainTextAsync("superseded", new() { Timeout = 10_000 });
     }
 
     [Fact]
@@ -93,6 +117,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         var word = page.Locator("#compilation-downloads button", new() { HasText = "DOCX" });
         await Assertions.Expect(word).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var download = await page.RunAndWaitForDownloadAsync(() => word.ClickAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshot("secretariat"), FullPage = true });
         var path = await download.PathAsync();
         Assert.EndsWith(".docx", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync(path);
@@ -146,10 +171,18 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("partners have reported");
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"portal-secretariat-{width}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshot($"secretariat-{width}"), FullPage = true });
 
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a {width}px screen");
         Assert.True(await page.Locator("#compile").IsVisibleAsync());
+    }
+
+    /// <summary>Where screenshots go: the test output's screenshots folder, an artefact to look at.</summary>
+    private static string Screenshot(string view)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"portal-{view}.png");
     }
 
     private async Task<IPage> SignInAsync(string key, int width = 1280, int height = 800)
