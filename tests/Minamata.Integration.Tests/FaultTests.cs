@@ -96,6 +96,29 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_whose_upload_url_expired_unused_is_rejected_by_the_sweep()
+    {
+        var clock = new TestClock();
+        await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, clock);
+        await PrepareWithoutServerAsync(services, "WB");
+        var upload = await services.GetRequiredService<Minamata.Reporting.Submissions.ReportSubmissions>()
+            .PrepareDirectUploadAsync(new Minamata.Reporting.Submissions.Submission("WB", "COP-7", "never sent.pdf", null, "WB"), default);
+        var sweep = services.GetRequiredService<ReconcileSweep>();
+        var index = services.GetRequiredService<ReportIndex>();
+
+        await sweep.RunAsync(default);
+        Assert.Equal(ReportStatus.Received, (await index.GetAsync(upload.Report.Id, default))!.Status);
+
+        // 15 minutes of URL and 5 of grace later, the partner clearly is not sending it.
+        clock.Set(DateTimeOffset.UtcNow.AddMinutes(21));
+        await sweep.RunAsync(default);
+
+        var report = (await index.GetAsync(upload.Report.Id, default))!;
+        Assert.Equal(ReportStatus.Rejected, report.Status);
+        Assert.Equal("upload-expired", report.Error!.Code);
+    }
+
+    [Fact]
     public async Task A_blob_that_keeps_failing_is_rejected_with_its_last_error_after_five_attempts_and_then_left_alone()
     {
         await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString);

@@ -23,14 +23,25 @@ public sealed class ReconcileSweep(
     TimeProvider clock,
     ILogger<ReconcileSweep> logger)
 {
-    /// <summary>Blobs to take in: no report, a report <c>received</c> longer than <paramref name="stuckAfter"/>, or a newer blob version than the report's.</summary>
-    public async Task<IReadOnlyList<string>> FindPendingAsync(TimeSpan stuckAfter, CancellationToken cancellationToken)
+    /// <summary>What one comparison of the upload container with the index found.</summary>
+    /// <param name="Pending">Blobs to take in.</param>
+    /// <param name="Unused">Reports registered for an upload URL whose file never came, long after the URL expired.</param>
+    public sealed record Findings(IReadOnlyList<string> Pending, IReadOnlyList<ReportRecord> Unused);
+
+    /// <summary>
+    /// One listing of the container and one of the index: blobs with no report, with a report
+    /// <c>received</c> longer than <paramref name="stuckAfter"/>, or newer than the version the report
+    /// was read from; and reports still waiting for a file whose upload URL is long expired.
+    /// </summary>
+    public async Task<Findings> FindAsync(TimeSpan stuckAfter, CancellationToken cancellationToken)
     {
         var reports = await index.ListAllBriefAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var pending = new List<string>();
+        var blobs = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var blob in storage.Uploads.GetBlobsAsync(cancellationToken: cancellationToken))
         {
+            blobs.Add(blob.Name);
             var version = blob.Properties.ETag is { } etag ? StorageFailures.Version(etag) : null;
             var take = !reports.TryGetValue(UploadLocation.Parse(blob.Name).ReportId, out var report)
                 || (report.Status == ReportStatus.Received && now - report.ReceivedAt >= stuckAfter)
@@ -41,14 +52,21 @@ public sealed class ReconcileSweep(
             }
         }
 
-        return pending;
+        var cutoff = now - submissionOptions.Value.UploadUrlLifetime - intakeOptions.Value.StuckAfter;
+        var unused = reports.Values.Where(r => r.Status == ReportStatus.Received && r.ReceivedAt <= cutoff && !blobs.Contains(r.BlobName)).ToList();
+        return new Findings(pending, unused);
     }
 
-    /// <summary>One full sweep: takes in what is pending and expires unused upload URLs. Returns how many blobs it took in.</summary>
+    /// <summary>The blobs <see cref="FindAsync"/> would take in.</summary>
+    public async Task<IReadOnlyList<string>> FindPendingAsync(TimeSpan stuckAfter, CancellationToken cancellationToken) =>
+        (await FindAsync(stuckAfter, cancellationToken)).Pending;
+
+    /// <summary>One full sweep: takes in what is pending and rejects unused uploads. Returns how many blobs it took in.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var findings = await FindAsync(intakeOptions.Value.StuckAfter, cancellationToken);
         var taken = 0;
-        foreach (var blobName in await FindPendingAsync(intakeOptions.Value.StuckAfter, cancellationToken))
+        foreach (var blobName in findings.Pending)
         {
             try
             {
@@ -63,27 +81,15 @@ public sealed class ReconcileSweep(
             }
         }
 
-        await ExpireUnusedUploadsAsync(cancellationToken);
+        await RejectUnusedAsync(findings.Unused, cancellationToken);
         return taken;
     }
 
-    /// <summary>A report registered for an upload URL whose file never came is rejected once the URL is long expired.</summary>
-    public async Task ExpireUnusedUploadsAsync(CancellationToken cancellationToken)
+    /// <summary>Rejects reports whose file never came, if they are still waiting for it.</summary>
+    public async Task RejectUnusedAsync(IEnumerable<ReportRecord> unused, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - submissionOptions.Value.UploadUrlLifetime - intakeOptions.Value.StuckAfter;
-        var blobs = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in storage.Uploads.GetBlobsAsync(cancellationToken: cancellationToken))
+        foreach (var brief in unused)
         {
-            blobs.Add(blob.Name);
-        }
-
-        foreach (var brief in (await index.ListAllBriefAsync(cancellationToken)).Values)
-        {
-            if (brief.Status != ReportStatus.Received || brief.ReceivedAt > cutoff || blobs.Contains(brief.BlobName))
-            {
-                continue;
-            }
-
             if (await index.GetAsync(brief.Id, cancellationToken) is { Status: ReportStatus.Received } report &&
                 await index.TryUpdateAsync(report with { Status = ReportStatus.Rejected, Error = new ReportError("upload-expired", "No file was uploaded before the upload URL expired; ask for a new one.") }, cancellationToken) is not null)
             {

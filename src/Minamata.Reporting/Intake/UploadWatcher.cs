@@ -58,7 +58,8 @@ public sealed class UploadWatcher(
         try
         {
             // Anything received is due at once here: the server has no event for files PUT to an upload URL.
-            foreach (var blobName in await sweep.FindPendingAsync(TimeSpan.Zero, stoppingToken))
+            var findings = await sweep.FindAsync(TimeSpan.Zero, stoppingToken);
+            foreach (var blobName in findings.Pending)
             {
                 if (!(failing.TryGetValue(blobName, out var failure) && failure.NotBefore > clock.GetUtcNow()))
                 {
@@ -66,7 +67,7 @@ public sealed class UploadWatcher(
                 }
             }
 
-            await sweep.ExpireUnusedUploadsAsync(stoppingToken);
+            await sweep.RejectUnusedAsync(findings.Unused, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
