@@ -155,14 +155,15 @@ public sealed class ReportIntake(
             return Rejected(done, DocumentErrorCodes.Corrupt, "The file could not be read.");
         }
 
-        // Kept for compilation, which quotes sentences with their pages; written before the verdict so an indexed report always has its text.
-        await storage.Texts.GetBlobClient(TextBlobName(received.Id)).UploadAsync(BinaryData.FromString(read.Text), overwrite: true, cancellationToken);
         var sha256 = read.Metadata.Sha256;
         var earlier = await EarlierCopiesAsync(sha256, received, cancellationToken);
         if (earlier.FirstOrDefault(r => r.Partner == received.Partner && r.Cycle == received.Cycle) is { } same)
         {
             return Rejected(done with { Sha256 = sha256 }, "duplicate", $"The same file was already submitted as report {same.Id}.");
         }
+
+        // Kept for compilation, which quotes sentences with their pages; written before the verdict so an indexed report always has its text.
+        await storage.Texts.GetBlobClient(TextBlobName(received.Id)).UploadAsync(BinaryData.FromString(read.Text), overwrite: true, cancellationToken);
 
         return done with
         {
