@@ -179,12 +179,17 @@ public static partial class FixtureRenderer
 
     private static Paragraph Paragraph(string text) => new(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
+    /// <summary>
+    /// A PDF laid out as word processors do: the symbol in each page's header, cover lines as
+    /// paragraphs of their own (space after each), the title larger, body paragraphs wrapped.
+    /// </summary>
     private static byte[] Pdf(FixtureReport report)
     {
         var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = report.Title;
         var font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
-        const double fontSize = 9, lineHeight = 13, top = 800, bottom = 60, left = 50;
+        const double fontSize = 9, titleSize = 11, lineHeight = 13, spaceAfter = 5, top = 800, bottom = 60, left = 50;
+        var (firstTitle, titleCount) = report.TitleLines;
         PdfPageBuilder? page = null;
         var y = 0.0;
         void NewPage()
@@ -194,20 +199,37 @@ public static partial class FixtureRenderer
             y = top - lineHeight;
         }
 
-        NewPage();
-        foreach (var line in report.Cover.Where(l => l != report.Symbol).Concat([""]).Concat(report.Body.SelectMany(Wrap)))
+        void Write(string line, double size)
         {
             if (y < bottom)
             {
                 NewPage();
             }
 
-            if (line.Length > 0)
+            page!.AddText(line, size, new PdfPoint(left, y), font);
+            y -= lineHeight;
+        }
+
+        NewPage();
+        for (var i = 0; i < report.Cover.Count; i++)
+        {
+            var title = i >= firstTitle && i < firstTitle + titleCount;
+            if (report.Cover[i] != report.Symbol)
             {
-                page!.AddText(line, fontSize, new PdfPoint(left, y), font);
+                Write(report.Cover[i], title ? titleSize : fontSize);
+                y -= title && i + 1 < firstTitle + titleCount ? 0 : spaceAfter;
+            }
+        }
+
+        y -= lineHeight;
+        foreach (var paragraph in report.Body)
+        {
+            foreach (var line in Wrap(paragraph))
+            {
+                Write(line, fontSize);
             }
 
-            y -= lineHeight;
+            y -= spaceAfter;
         }
 
         return builder.Build();

@@ -7,6 +7,12 @@ namespace Minamata.Reporting.Documents;
 /// </summary>
 public sealed record DocumentText(string Format, string Text, DocumentHints Hints)
 {
+    /// <summary>
+    /// The running page headers and footers, each once, one per line: kept out of <see cref="Text"/>
+    /// so that they are not read as the body, but still where a document's symbol may be printed.
+    /// </summary>
+    public string RunningText { get; init; } = "";
+
     /// <summary>Marks where a new page starts; citations count them to give page numbers.</summary>
     public const char PageMark = '\f';
 

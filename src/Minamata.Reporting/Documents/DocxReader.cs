@@ -7,8 +7,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Minamata.Reporting.Documents;
 
 /// <summary>
-/// Word documents: page headers first (the UN template often prints the symbol only there), then
-/// the body in reading order with table cells as lines, then footnotes and endnotes. Parts are read
+/// Word documents: the body in reading order with table cells as lines, then footnotes and endnotes;
+/// page headers and footers apart, as the running text (the UN template often prints the symbol
+/// only there). Parts are read
 /// with a forward-only reader, so memory is the extracted text. The package is checked against the
 /// zip limits before any part is unpacked, and DTDs are never processed.
 /// </summary>
@@ -28,12 +29,13 @@ public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
                 AutoSave = false,
             });
             var main = document.MainDocumentPart ?? throw NotWord();
-            var text = new BoundedText(limits.MaxTextCharacters);
-            foreach (var header in main.HeaderParts)
+            var running = new BoundedText(limits.MaxTextCharacters);
+            foreach (var part in main.HeaderParts.Cast<OpenXmlPart>().Concat(main.FooterParts))
             {
-                AppendPart(header, text, cancellationToken);
+                AppendPart(part, running, cancellationToken);
             }
 
+            var text = new BoundedText(limits.MaxTextCharacters);
             AppendPart(main, text, cancellationToken);
             if (main.FootnotesPart is { } footnotes)
             {
@@ -46,7 +48,10 @@ public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
             }
 
             var title = document.PackageProperties.Title;
-            return new DocumentText(DocumentFormat.Docx, text.ToString(), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title.Trim()));
+            return new DocumentText(DocumentFormat.Docx, text.ToString(), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title.Trim()))
+            {
+                RunningText = running.ToString(),
+            };
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,11 +1,14 @@
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using Minamata.Reporting.Documents.Pdf;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Minamata.Reporting.Documents;
 
-/// <summary>PDF: the text of each page in content order (PdfPig), and the document information title as a hint.</summary>
+/// <summary>
+/// PDF: each page's lines rebuilt from its letters (<see cref="PdfPageLines"/>), running headers and
+/// footers set apart (<see cref="RunningLines"/>), wrapped lines joined into paragraphs
+/// (<see cref="PdfParagraphs"/>); the document information title as a hint.
+/// </summary>
 public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
 {
     public bool Recognises(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
@@ -20,20 +23,44 @@ public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
                 throw new DocumentReadException(DocumentErrorCodes.LimitsExceeded, $"The PDF has {document.NumberOfPages} pages; at most {limits.MaxPdfPages} are read.");
             }
 
-            var text = new BoundedText(limits.MaxTextCharacters);
+            // All pages' lines are needed before any is written: a header is known by recurring.
+            var read = new BoundedText(limits.MaxTextCharacters);
+            var pages = new List<IReadOnlyList<LaidOutLine>>();
             foreach (var page in document.GetPages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (page.Number > 1)
+                var lines = PdfPageLines.Read(page);
+                foreach (var line in lines)
+                {
+                    read.Append(line.Text).EndLine();
+                }
+
+                pages.Add(lines);
+            }
+
+            var running = RunningLines.Find(pages);
+            var text = new BoundedText(limits.MaxTextCharacters);
+            var runningText = new List<string>();
+            for (var page = 0; page < pages.Count; page++)
+            {
+                if (page > 0)
                 {
                     text.Append(DocumentText.PageBreak);
                 }
 
-                text.Append(ContentOrderTextExtractor.GetText(page)).EndLine();
+                runningText.AddRange(running[page].Order().Select(i => pages[page][i].Text));
+                var body = pages[page].Where((_, i) => !running[page].Contains(i)).ToList();
+                foreach (var paragraph in PdfParagraphs.Join(body))
+                {
+                    text.Append(paragraph).EndLine();
+                }
             }
 
             var title = document.Information.Title;
-            return new DocumentText(DocumentFormat.Pdf, text.ToString(), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title.Trim()));
+            return new DocumentText(DocumentFormat.Pdf, text.ToString(), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title.Trim()))
+            {
+                RunningText = string.Join('\n', runningText.Distinct(StringComparer.Ordinal)),
+            };
         }
         catch (PdfDocumentEncryptedException e)
         {

@@ -66,24 +66,7 @@ public sealed class MetadataExtractor
 
         content.Position = 0;
         var document = ReadText(content, cancellationToken);
-        var fields = MetadataFields.Read(document);
-
-        var metadata = new ReportMetadata
-        {
-            File = file,
-            Format = document.Format,
-            Sha256 = sha256,
-            Language = fields.Language,
-            Symbol = fields.Symbol,
-            Meeting = fields.Meeting,
-            Title = fields.Title,
-            DocumentDate = fields.DocumentDate,
-            ReportingPeriod = fields.ReportingPeriod,
-            ReferencedDocuments = fields.ReferencedDocuments,
-            ConventionArticles = fields.ConventionArticles,
-            Organizations = fields.Organizations,
-            WordCount = WordCounter.Count(document.Text),
-        };
+        var metadata = MetadataFields.Read(document, file, sha256);
         return new Extraction(metadata, document.Text);
     }
 

@@ -17,7 +17,12 @@ public sealed record ReportMetadata
     public IReadOnlyList<string> ReferencedDocuments { get; init; } = [];
     public IReadOnlyList<string> ConventionArticles { get; init; } = [];
     public IReadOnlyList<string> Organizations { get; init; } = [];
+
+    /// <summary>The organisation that submitted the report, by the text (an organisation id), whoever uploaded it.</summary>
+    public string? SubmittedBy { get; init; }
+
     public int WordCount { get; init; }
+    public MetadataSources Sources { get; init; } = new();
 
     /// <summary>
     /// Set by the intake, not the extractor: another partner's report with the same bytes. Not part

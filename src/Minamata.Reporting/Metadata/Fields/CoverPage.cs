@@ -5,7 +5,9 @@ namespace Minamata.Reporting.Metadata.Fields;
 /// <summary>
 /// The cover block of a UN document: the lines before the body (symbol, "Distr.", date,
 /// "Original:", meeting, agenda item, title, "Note by the secretariat"), in any of the six
-/// languages. It says which part of the text is the cover, and which of its lines is the title.
+/// languages; or, for a partner's own report, its letterhead and title page up to the first
+/// heading or sentence of the body. It says which part of the text is the cover, and which of its
+/// lines is the title.
 /// </summary>
 internal sealed partial class CoverPage
 {
@@ -56,7 +58,7 @@ internal sealed partial class CoverPage
         var bodyStart = Math.Min(lines.Count, MaxCoverLines);
         for (var i = 0; i < bodyStart; i++)
         {
-            if (i > 0 && (SectionHeading().IsMatch(lines[i]) || lines[i].Length > 250))
+            if (i > 0 && (SectionHeading().IsMatch(lines[i]) || lines[i].Length > 250 || IsProse(lines[i]) || NumberedParagraph().IsMatch(lines[i])))
             {
                 bodyStart = i;
                 break;
@@ -108,8 +110,13 @@ internal sealed partial class CoverPage
         }
         else
         {
-            // Without "Note by ..." the title is the first block of lines that are nothing else, and
-            // it ends at a blank line or before a line of prose (a sentence, not a heading).
+            // Without "Note by ..." the title is the first block of lines that are nothing else (nor
+            // a letterhead), and it ends at a blank line or before a line of prose.
+            for (var i = 0; i < BodyStart; i++)
+            {
+                kinds[i] |= IsLetterhead(Lines[i]);
+            }
+
             var first = Array.IndexOf(kinds, false);
             for (var i = first; first >= 0 && i < BodyStart && !kinds[i] && (i == first || !AfterBlank[i]) && !IsProse(Lines[i]); i++)
             {
@@ -127,7 +134,16 @@ internal sealed partial class CoverPage
     private static bool IsCoverPart(string line) =>
         NoteBy().IsMatch(line) || Distribution().IsMatch(line) || Original().IsMatch(line) || AgendaItem().IsMatch(line)
         || Meeting().IsMatch(line) || Masthead().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
-        || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line);
+        || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line)
+        || OwnNumber().IsMatch(line) || Contact().IsMatch(line);
+
+    /// <summary>A line that only names an organisation (with its acronym, perhaps): a letterhead, not a title.</summary>
+    public static bool IsLetterhead(string line)
+    {
+        var letters = line.Count(char.IsLetter);
+        var named = OrganizationFinder.Default.FindMentions(line).Sum(m => line.AsSpan(m.Start, m.End - m.Start).ToString().Count(char.IsLetter));
+        return letters > 0 && named >= 0.8 * letters && !char.IsLower(line[0]) && !ReportOf().IsMatch(line);
+    }
 
     [GeneratedRegex(@"^(?:note by the (?:executive )?secretar|note (?:du|de la) secr[ée]tari|nota de la secretar[ií]a|записка (?:исполнительного )?секретариата|مذكرة من الأمان|مذكرة الأمان|秘书处的说明|(?:report|note) of the executive secretary)", RegexOptions.IgnoreCase)]
     private static partial Regex NoteBy();
@@ -143,13 +159,30 @@ internal sealed partial class CoverPage
 
     // The meeting's name ("Conference of the Parties to the Minamata Convention") anywhere in a line;
     // its number ("Seventh meeting", "Седьмое совещание", "第七次会议") only as a line of its own.
-    [GeneratedRegex(@"(?:conference of the parties|conférence des parties|conferencia de las partes|конференция сторон|مؤتمر الأطراف|缔约方大会|open-ended working group|groupe de travail à composition non limitée|grupo de trabajo de composición abierta|рабочая группа открытого состава)|^(?:\S+ (?:meeting|session|réunion|reunión|совещание|сессия)|(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava) \S+|(?:الاجتماع|الدورة) \S+(?: \S+)?|第\S+次会议)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:conference of the parties|conférence des parties|conferencia de las partes|конференция сторон|مؤتمر الأطراف|(?:关于汞的)?水俣公约缔约方大会|缔约方大会|open-ended working group|groupe de travail à composition non limitée|grupo de trabajo de composición abierta|рабочая группа открытого состава)|^(?:\S+ (?:meeting|session|réunion|reunión|совещание|сессия)|(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava) \S+|(?:الاجتماع|الدورة) \S+(?: \S+)?|第\S+次会议)$", RegexOptions.IgnoreCase)]
     private static partial Regex Meeting();
 
-    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|general|générale|limited|restricted)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|general|générale|limited|restricted|minamata convention on mercury|convention de minamata sur le mercure|convenio de minamata sobre el mercurio|минаматская конвенция о ртути|اتفاقية ميناماتا بشأن الزئبق|关于汞的水俣公约|水俣公约)$", RegexOptions.IgnoreCase)]
     private static partial Regex Masthead();
 
-    [GeneratedRegex(@"^(?:[IVXLC]+\.\s+\S|[IVXLC]+\.?\t|introduction$|введение$|introducción$|مقدمة$|导言$|[一二三四五六七八九十]+、|annex$|annexe$|anexo$|приложение$|المرفق$|附件$)", RegexOptions.IgnoreCase)]
+    // A partner's own document number: one token of slash-separated parts ("WHO/HEP/ECH/2025.1",
+    // "ILO/SECTOR/WP.312"), or the line that introduces it ("Document No. ...", "Ref.: ...").
+    [GeneratedRegex(@"^(?:(?:document|doc\.|ref(?:erence)?\.?|no\.|n[°º]|документ|№|编号|文号|رقم الوثيقة)\s*[:.]?\s*)?[\p{L}0-9.\-]+(?:/[\p{L}0-9.\-]+){1,7}$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnNumber();
+
+    // Addresses, telephone numbers, e-mail and web addresses of a letterhead.
+    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|улица|ул\.)\b|\b[0-9]{4,5} (?:gen[eè]v|geneva|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)", RegexOptions.IgnoreCase)]
+    private static partial Regex Contact();
+
+    // A title that names its author ("Report of the World Health Organization on ...") is a title.
+    [GeneratedRegex(@"^(?:report|rapport|informe|доклад|تقرير)\b|报告$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportOf();
+
+    // "1. The secretariat has the honour ..." starts the body.
+    [GeneratedRegex(@"^[0-9]{1,3}\.\s+\p{L}.{40,}")]
+    private static partial Regex NumberedParagraph();
+
+    [GeneratedRegex(@"^(?:[IVXLC]+\.\s+\S|[IVXLC]+\.?\t|(?:[0-9]{1,2}\.?\s+)?(?:introduction|введение|introducción|مقدمة|导言|引言|background|contexte|antecedentes|general information)$|[一二三四五六七八九十]+、|annex$|annexe$|anexo$|приложение$|المرفق$|附件$|(?:executive\s+)?summary$|(?:résumé(?: analytique)?|synthèse)$|(?:resumen(?: ejecutivo)?|sinopsis)$|(?:резюме|краткое изложение)$|(?:موجز(?: تنفيذي)?|ملخص(?: تنفيذي)?)$|(?:内容提要|执行摘要|摘要|概要)$|(?:contents|table of contents|sommaire|table des matières|índice|содержание|المحتويات|目录)$)", RegexOptions.IgnoreCase)]
     private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"[0-9]{1,2}\s*[-–—]\s*[0-9]{1,2}\s+\p{L}+\s+[0-9]{4}")]

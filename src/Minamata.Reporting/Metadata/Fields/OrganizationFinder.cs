@@ -20,7 +20,7 @@ internal sealed class OrganizationFinder
         {
             foreach (var name in entry.Names)
             {
-                if (name.Any(IsHan))
+                if (name.Any(Scripts.IsHan))
                 {
                     chineseNames.Add((id, name));
                     continue;
@@ -44,50 +44,59 @@ internal sealed class OrganizationFinder
 
     public static OrganizationFinder Default { get; } = Load();
 
-    public IReadOnlyList<string> Find(string text)
+    public IReadOnlyList<string> Find(string text) => [.. FindMentions(text).Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every naming of an organisation, in the order they stand. An acronym written onto a word with
+    /// a hyphen counts too ("GEF-8", "UNEP-led", "WHO-supported").
+    /// </summary>
+    public List<OrganizationMention> FindMentions(string text)
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        var words = Word.Split(text).Select(w => w.Text).ToList();
+        var found = new List<OrganizationMention>();
+        var words = Word.Split(text);
         foreach (var word in words)
         {
-            if (acronyms.TryGetValue(word, out var id))
+            if (acronyms.TryGetValue(word.Text, out var id))
             {
-                found.Add(id);
+                found.Add(new OrganizationMention(id, word.Start, word.Start + word.Text.Length));
+            }
+            else if (word.Text.IndexOfAny(['-', '\u2011']) is > 1 and var hyphen && acronyms.TryGetValue(word.Text[..hyphen], out id))
+            {
+                found.Add(new OrganizationMention(id, word.Start, word.Start + hyphen));
             }
         }
 
-        var stems = words.Where(w => !WordStems.IsStopWord(w)).Select(WordStems.Stem).ToList();
+        var stems = words.Where(w => !WordStems.IsStopWord(w.Text)).Select(w => (Stem: WordStems.Stem(w.Text), w.Start, End: w.Start + w.Text.Length)).ToList();
         for (var i = 0; i < stems.Count; i++)
         {
-            if (!namesByFirstStem.TryGetValue(stems[i], out var candidates))
+            if (!namesByFirstStem.TryGetValue(stems[i].Stem, out var candidates))
             {
                 continue;
             }
 
             foreach (var (id, name) in candidates)
             {
-                if (i + name.Length <= stems.Count && System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stems).Slice(i, name.Length).SequenceEqual(name))
+                if (i + name.Length <= stems.Count && Enumerable.Range(0, name.Length).All(k => stems[i + k].Stem == name[k]))
                 {
-                    found.Add(id);
+                    found.Add(new OrganizationMention(id, stems[i].Start, stems[i + name.Length - 1].End));
                 }
             }
         }
 
         foreach (var (id, name) in chineseNames)
         {
-            if (text.Contains(name, StringComparison.Ordinal))
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
             {
-                found.Add(id);
+                found.Add(new OrganizationMention(id, at, at + name.Length));
             }
         }
 
-        return [.. found];
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return found;
     }
 
     private static IEnumerable<string> StemsOf(string name) =>
         Word.Split(name).Select(w => w.Text).Where(w => !WordStems.IsStopWord(w)).Select(WordStems.Stem);
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static OrganizationFinder Load()
     {
@@ -102,3 +111,6 @@ internal sealed class OrganizationFinder
 
     private sealed record RegistryEntry(string[] Names, string[] Acronyms);
 }
+
+/// <summary>An organisation named in a text, and where (start inclusive, end exclusive).</summary>
+internal sealed record OrganizationMention(string Id, int Start, int End);

@@ -12,7 +12,7 @@ internal static partial class ReportingPeriodFinder
 {
     private const int MaxYears = 10;
 
-    public static ReportingPeriod? Find(string text, IReadOnlyList<DateMention> dates)
+    public static (int Index, ReportingPeriod Period)? Find(string text, IReadOnlyList<DateMention> dates)
     {
         var candidates = new List<(int Index, ReportingPeriod Period)>();
         for (var i = 0; i + 1 < dates.Count; i++)
@@ -36,7 +36,7 @@ internal static partial class ReportingPeriodFinder
             }
         }
 
-        return candidates.Count == 0 ? null : candidates.MinBy(c => c.Index).Period;
+        return candidates.Count == 0 ? null : candidates.MinBy(c => c.Index);
     }
 
     private static bool Ordered(int fromYear, int fromMonth, int toYear, int toMonth) =>

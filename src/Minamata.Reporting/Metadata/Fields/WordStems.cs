@@ -33,9 +33,19 @@ internal static class WordStems
         {
             'c' => StripEnding(folded, RussianEndings, minimumStem: 3),
             'a' => StripProclitic(folded),
-            _ => folded.Length > 3 && folded[^1] == 's' ? folded[..^1] : folded,
+            _ => AmericanSpelling(folded.Length > 3 && folded[^1] == 's' ? folded[..^1] : folded),
         };
     }
+
+    /// <summary>British and American spellings of the words in organisations' names as one.</summary>
+    private static string AmericanSpelling(string word) => word switch
+    {
+        _ when word.EndsWith("isation", StringComparison.Ordinal) => word[..^7] + "ization",
+        "programme" => "program",
+        "labour" => "labor",
+        "centre" => "center",
+        _ => word,
+    };
 
     public static bool IsStopWord(string word) => StopWords.Contains(Fold(word));
 

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace Minamata.Reporting.Metadata.Fields;
+
+/// <summary>
+/// The organisation that submitted a report, as the report says it: "a report submitted by the
+/// International Labour Organization", "Report of the Global Environment Facility", "Rapport de
+/// l'Organisation mondiale de la Santé", "доклад, представленный ...", "تقرير مقدم من ...",
+/// "世界卫生组织提交的报告", or a partner's letterhead. What the cover says comes first, then the
+/// letterhead, then the running headers, then the first such sentence of the body.
+/// </summary>
+internal static partial class SubmitterFinder
+{
+    /// <summary>How far after the end of "submitted by" (or before "提交的") the organisation's name may start.</summary>
+    private const int MaxGap = 12;
+
+    public static (string Id, string Source)? Find(string text, CoverPage cover, string runningText, bool hasUnCover)
+    {
+        var mentions = OrganizationFinder.Default.FindMentions(text);
+        if (Named(text, mentions, Titled(), 0, cover.CoverEndOffset) is { } onCover)
+        {
+            return (onCover, MetadataSources.Cover);
+        }
+
+        if (!hasUnCover && cover.Lines.Take(cover.BodyStart).FirstOrDefault(CoverPage.IsLetterhead) is { } letterhead)
+        {
+            return (OrganizationFinder.Default.FindMentions(letterhead)[0].Id, MetadataSources.Cover);
+        }
+
+        if (runningText.Split('\n').FirstOrDefault(CoverPage.IsLetterhead) is { } header)
+        {
+            return (OrganizationFinder.Default.FindMentions(header)[0].Id, MetadataSources.Header);
+        }
+
+        return Named(text, mentions, Submitted(), cover.CoverEndOffset, text.Length) is { } inBody ? (inBody, MetadataSources.Body) : null;
+    }
+
+    /// <summary>The organisation that the first phrase of <paramref name="phrase"/> in the range names.</summary>
+    private static string? Named(string text, List<OrganizationMention> mentions, Regex phrase, int from, int to)
+    {
+        to = Math.Min(to, text.Length);
+        foreach (Match match in phrase.Matches(text[..to], Math.Min(from, to)))
+        {
+            var named = match.Groups["after"].Success
+                ? mentions.FirstOrDefault(m => m.Start >= match.Index + match.Length && m.Start <= match.Index + match.Length + MaxGap
+                    && !Unrelated().IsMatch(text.AsSpan(match.Index + match.Length, m.Start - match.Index - match.Length)))
+                : mentions.LastOrDefault(m => m.End <= match.Index && m.End >= match.Index - 2);
+            if (named is not null)
+            {
+                return named.Id;
+            }
+        }
+
+        return null;
+    }
+
+    // Titles and cover lines: "Report of the X", "Rapport de l'X", "Informe de la X", "Доклад X",
+    // "تقرير X", "Information provided by X", "X的报告", "X提交的".
+    [GeneratedRegex(@"(?:(?:^|\n)\s*(?:report|contribution|information|submission|rapport|contribution|informe|contribución|доклад\w*|информация|تقرير|مساهمة)(?:\s+(?:of|from|by|de|du|des|del|de\s+la|de\s+los|de\s+las)\b)?\s*(?:the\s+|l['’]|la\s+|le\s+|los\s+|las\s+|el\s+)?|(?:submitted|prepared|presented|provided|présentée?|soumise?|établie?|fournie?s?|presentad[oa]|preparad[oa]|facilitad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?|مقدم(?:ة)?\s+من\s+|أعد(?:ه|ته|ها)\s+)(?<after>)|(?:提交|编写|编制|提供)?的?(?:报告|资料|信息)", RegexOptions.IgnoreCase)]
+    private static partial Regex Titled();
+
+    // In the body only an explicit phrase counts: "submitted by", "présenté par", "представленный",
+    // "مقدم من", "提交的".
+    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم(?:ة)?\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase)]
+    private static partial Regex Submitted();
+
+    // Between the phrase and the name: nothing but spaces, commas and articles.
+    [GeneratedRegex(@"[^\s,،'’\p{Ll}]|\p{Ll}{4,}")]
+    private static partial Regex Unrelated();
+}
