@@ -10,7 +10,7 @@ namespace Minamata.Reporting.Documents.Pdf;
 /// make a line, whose letters are then put left to right and cut where a gap is wider than any word
 /// space (table cells, a cover's "United Nations ... UNEP/MC/COP.7/INF/12"). Spaces come from the
 /// gaps, not from the producer's space characters, so Chinese gets none between its characters.
-/// Right-to-left lines (Arabic) are put back in logical order, which PDF does not keep.
+/// Right-to-left lines (Arabic) are put back in logical order (<see cref="RightToLeftText"/>).
 /// </summary>
 internal static class PdfPageLines
 {
@@ -65,16 +65,18 @@ internal static class PdfPageLines
         // marks, which would glue a digit to a symbol or a year ("INF/30¹"), so they are dropped.
         var size = letters.Max(l => l.PointSize);
         var baseline = letters.Where(l => l.PointSize > 0.85 * size).Select(l => l.StartBaseLine.Y).DefaultIfEmpty(letters[0].StartBaseLine.Y).Min();
+        // Left to right by each glyph's middle: a ligature's zero-width part (Arabic lam-alef)
+        // stands at the ligature's left edge, where its middle puts it.
         var visual = letters
             .Where(l => !(l.PointSize < 0.85 * size && l.StartBaseLine.Y > baseline + 0.2 * size))
-            .OrderBy(l => l.StartBaseLine.X)
+            .OrderBy(Middle)
             .ToList();
         var segment = new List<Letter>();
         foreach (var letter in visual)
         {
             if (segment.Count > 0 && letter.StartBaseLine.X - segment[^1].EndBaseLine.X > CellGap * size)
             {
-                lines.Add(Line(segment, baseline, size));
+                lines.Add(Line(segment, baseline, size, FollowsRightToLeft(lines)));
                 segment = [];
             }
 
@@ -83,87 +85,68 @@ internal static class PdfPageLines
 
         if (segment.Count > 0)
         {
-            lines.Add(Line(segment, baseline, size));
+            lines.Add(Line(segment, baseline, size, FollowsRightToLeft(lines)));
         }
     }
 
-    /// <summary>One line from its letters, left to right: words by gaps, then logical order.</summary>
-    private static LaidOutLine Line(List<Letter> letters, double baseline, double size)
+    private static bool FollowsRightToLeft(List<LaidOutLine> lines) => lines.Count > 0 && lines[^1].RightToLeft;
+
+    private static double Middle(Letter letter) => (letter.StartBaseLine.X + letter.EndBaseLine.X) / 2;
+
+    /// <summary>
+    /// One line from its letters, left to right: a space where the gap is a word space, then logical
+    /// order. A line without letters (".12", the end of a wrapped Arabic sentence) takes the
+    /// direction of the line before it.
+    /// </summary>
+    private static LaidOutLine Line(List<Letter> letters, double baseline, double size, bool followsRightToLeft)
     {
-        var words = new List<List<Letter>> { new() { letters[0] } };
+        var (rightToLeftLetters, leftToRightLetters) = (letters.Count(l => IsRightToLeft(l.Value)), letters.Count(l => l.Value.Length > 0 && char.IsLetter(l.Value[0]) && !IsRightToLeft(l.Value)));
+        var rightToLeft = rightToLeftLetters > leftToRightLetters || (rightToLeftLetters + leftToRightLetters == 0 && followsRightToLeft);
+
+        // A ligature's letters (Arabic lam-alef) come in logical order; in a right-to-left line the
+        // whole line is reversed later, so they go in reversed here.
+        string Visual(Letter letter) => rightToLeft && letter.Value.Length > 1 ? new string(letter.Value.Reverse().ToArray()) : letter.Value;
+
+        var text = new StringBuilder(Visual(letters[0]));
+        var wordStarts = new List<int> { 0 };
         for (var i = 1; i < letters.Count; i++)
         {
             var (previous, letter) = (letters[i - 1], letters[i]);
-            var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
-            if (gap > WordGap * size && !(IsHan(previous.Value) && IsHan(letter.Value)))
+            if (letter.StartBaseLine.X - previous.EndBaseLine.X > WordGap * size)
             {
-                words.Add([]);
+                wordStarts.Add(i);
+                // Chinese takes no spaces, not even beside Latin letters or digits (as Word has it).
+                if (!IsHan(previous.Value) && !IsHan(letter.Value))
+                {
+                    text.Append(' ');
+                }
             }
 
-            words[^1].Add(letter);
+            text.Append(Visual(letter));
         }
 
-        var rightToLeft = letters.Count(l => IsRightToLeft(l.Value)) > letters.Count(l => IsLeftToRight(l.Value));
-        var ordered = rightToLeft ? LogicalOrder(words) : words.Select(w => (Letters: w, Text: string.Concat(w.Select(l => l.Value)))).ToList();
-        var text = string.Join(' ', ordered.Select(w => w.Text));
-        if (text.Any(Scripts.IsPresentationForm))
+        var line = rightToLeft ? RightToLeftText.ToLogicalOrder(text.ToString()) : text.ToString();
+        if (line.Any(Scripts.IsPresentationForm))
         {
             // Arabic presentation forms and Latin ligatures (U+FB00-FEFF) as the letters they stand for.
-            text = text.Normalize(NormalizationForm.FormKC);
+            line = line.Normalize(NormalizationForm.FormKC);
         }
 
-        var (left, right) = (letters[0].StartBaseLine.X, letters[^1].EndBaseLine.X);
-        var first = ordered[0].Letters;
-        var firstWidth = IsHan(first[0].Value)
-            ? first[0].Width
-            : first.Max(l => l.EndBaseLine.X) - first.Min(l => l.StartBaseLine.X);
+        // The first word in reading order: the leftmost, or the rightmost in a right-to-left line;
+        // in Chinese, its first character.
+        var (from, to) = rightToLeft ? (wordStarts[^1], letters.Count) : (0, wordStarts.Count > 1 ? wordStarts[1] : letters.Count);
+        var firstWord = letters.GetRange(from, to - from);
+        var firstWidth = IsHan(firstWord[0].Value)
+            ? firstWord[0].Width
+            : firstWord.Max(l => l.EndBaseLine.X) - firstWord.Min(l => l.StartBaseLine.X);
+        var (left, right) = (letters.Min(l => l.StartBaseLine.X), letters.Max(l => l.EndBaseLine.X));
         var bold = letters.Count(l => l.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true) * 2 > letters.Count;
         return rightToLeft
-            ? new LaidOutLine(text, -right, -left, baseline, size, bold, true, firstWidth)
-            : new LaidOutLine(text, left, right, baseline, size, bold, false, firstWidth);
+            ? new LaidOutLine(line, -right, -left, baseline, size, bold, true, firstWidth)
+            : new LaidOutLine(line, left, right, baseline, size, bold, false, firstWidth);
     }
-
-    /// <summary>
-    /// A right-to-left line drawn left to right: its words come in reverse and each Arabic word's
-    /// letters too (brackets mirrored), but a run of left-to-right words inside it (a symbol, a
-    /// year, "UNEP/MC") keeps its order, as the bidirectional algorithm laid it out.
-    /// </summary>
-    private static List<(List<Letter> Letters, string Text)> LogicalOrder(List<List<Letter>> words)
-    {
-        var logical = new List<(List<Letter>, string)>();
-        var run = new List<(List<Letter>, string)>();
-        for (var i = words.Count - 1; i >= 0; i--)
-        {
-            var word = words[i];
-            if (word.Any(l => IsRightToLeft(l.Value)) || !word.Any(l => IsLeftToRight(l.Value)))
-            {
-                logical.AddRange(run);
-                run.Clear();
-                logical.Add((word, string.Concat(Enumerable.Reverse(word).Select(l => Mirror(l.Value)))));
-            }
-            else
-            {
-                run.Insert(0, (word, string.Concat(word.Select(l => l.Value))));
-            }
-        }
-
-        logical.AddRange(run);
-        return logical;
-    }
-
-    private static string Mirror(string value) => value switch
-    {
-        "(" => ")",
-        ")" => "(",
-        "[" => "]",
-        "]" => "[",
-        _ => value,
-    };
 
     private static bool IsHan(string value) => value.Length > 0 && Scripts.IsWrittenWithoutSpaces(value[0]);
 
     private static bool IsRightToLeft(string value) => value.Length > 0 && Scripts.IsRightToLeft(value[0]);
-
-    private static bool IsLeftToRight(string value) =>
-        value.Length > 0 && (char.IsAsciiDigit(value[0]) || (char.IsLetter(value[0]) && !Scripts.IsRightToLeft(value[0])));
 }

@@ -7,17 +7,20 @@ namespace Minamata.Reporting.Documents.Pdf;
 /// them, so that a title, a sentence or a symbol wrapped at a line end reads as one. A line
 /// continues the one before when it follows at normal line spacing, in the same type, and the line
 /// before was full: the next line's first word would not have fitted before the right edge of the
-/// lines that start where it starts (its column or table cell), unless that is a narrow cell. Centred and right-aligned lines
-/// have no such edge; they are joined only when they fill most of the page's width. Words
-/// hyphenated at a line end are joined again.
+/// block they stand in (the run of lines in that type and column, so a narrow cover cell has its
+/// own edge). Centred and right-aligned lines have no such edge; they are joined only when they
+/// fill most of the page's width. Words hyphenated at a line end are joined again.
 /// </summary>
 internal static class PdfParagraphs
 {
-    /// <summary>Baselines further apart than this many font sizes are in different paragraphs.</summary>
-    private const double MaxLineSpacing = 1.6;
+    /// <summary>Baselines further apart than this many font sizes are in different paragraphs (Chinese is set at about 1.7).</summary>
+    private const double MaxLineSpacing = 1.9;
 
     /// <summary>Lines whose starts are this close (in points) are aligned on one edge.</summary>
     private const double Aligned = 2;
+
+    /// <summary>How far (in font sizes) a paragraph's first line may be indented within its block.</summary>
+    private const double MaxIndent = 4;
 
     public static IEnumerable<string> Join(IReadOnlyList<LaidOutLine> lines)
     {
@@ -26,18 +29,12 @@ internal static class PdfParagraphs
             yield break;
         }
 
-        var rightEdges = new Dictionary<long, double>();
-        foreach (var line in lines)
-        {
-            var key = Edge(line.Start);
-            rightEdges[key] = Math.Max(line.End, rightEdges.GetValueOrDefault(key, double.MinValue));
-        }
-
+        var blockEdges = BlockEdges(lines);
         var pageWidth = lines.Max(l => l.End) - lines.Min(l => l.Start);
         var paragraph = new StringBuilder();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (i > 0 && Continues(lines[i - 1], lines[i], rightEdges, pageWidth))
+            if (i > 0 && InOneBlock(lines[i - 1], lines[i]) && Continues(lines[i - 1], lines[i], blockEdges[i], pageWidth))
             {
                 Append(paragraph, lines[i].Text);
                 continue;
@@ -57,25 +54,43 @@ internal static class PdfParagraphs
         }
     }
 
-    private static long Edge(double start) => (long)Math.Round(start / Aligned);
-
-    private static bool Continues(LaidOutLine before, LaidOutLine line, Dictionary<long, double> rightEdges, double pageWidth)
+    /// <summary>Each line's block's right edge: the furthest end among the consecutive lines that can share a paragraph with it.</summary>
+    private static double[] BlockEdges(IReadOnlyList<LaidOutLine> lines)
     {
-        var spacing = before.Baseline - line.Baseline;
-        if (line.RightToLeft != before.RightToLeft || before.Bold != line.Bold || spacing <= 0 || spacing > MaxLineSpacing * before.FontSize
-            || Math.Abs(before.FontSize - line.FontSize) > 0.1 * before.FontSize || line.Start >= before.End || before.Start >= line.End)
+        var edges = new double[lines.Count];
+        var first = 0;
+        for (var i = 1; i <= lines.Count; i++)
         {
-            return false;
+            if (i < lines.Count && InOneBlock(lines[i - 1], lines[i]))
+            {
+                continue;
+            }
+
+            var edge = lines.Skip(first).Take(i - first).Max(l => l.End);
+            Array.Fill(edges, edge, first, i - first);
+            first = i;
         }
 
+        return edges;
+    }
+
+    /// <summary>Consecutive lines in one type, at normal line spacing, overlapping and starting near each other.</summary>
+    private static bool InOneBlock(LaidOutLine before, LaidOutLine line)
+    {
+        var spacing = before.Baseline - line.Baseline;
+        return line.RightToLeft == before.RightToLeft && before.Bold == line.Bold && spacing > 0 && spacing <= MaxLineSpacing * before.FontSize
+            && Math.Abs(before.FontSize - line.FontSize) <= 0.1 * before.FontSize && line.Start < before.End && before.Start < line.End
+            && Math.Abs(before.Start - line.Start) <= MaxIndent * before.FontSize;
+    }
+
+    private static bool Continues(LaidOutLine before, LaidOutLine line, double blockEdge, double pageWidth)
+    {
         var needed = 0.25 * before.FontSize + line.FirstWordWidth;
         const double tolerance = 1;
         if (Math.Abs(before.Start - line.Start) <= Aligned || line.Start < before.Start)
         {
-            // Left-aligned, or a paragraph's indented first line: the edge is the column's. In a
-            // narrow cell (a cover's "Distr.: General" over its date) short lines are separate.
-            var edge = Math.Max(line.End, Math.Max(rightEdges[Edge(before.Start)], rightEdges[Edge(line.Start)]));
-            return edge - before.Start > 0.3 * pageWidth && before.End + needed > edge + tolerance;
+            // Left-aligned, or a paragraph's indented first line.
+            return before.End + needed > blockEdge + tolerance;
         }
 
         return before.Width > 0.6 * pageWidth && before.Width + needed > Math.Max(before.Width, line.Width) + tolerance;

@@ -6,14 +6,21 @@ namespace Minamata.Reporting.Metadata.Fields;
 /// Articles of the Minamata Convention cited in the text, normalised as <c>N</c>, <c>N(p)</c> or
 /// <c>N(p)(x)</c>, each at the precision it is written: the most precise forms are matched first and
 /// their words taken, so "paragraph 5 (b) of article 23" gives <c>23(5)(b)</c> and not also <c>23</c>.
-/// Citations of another convention's articles ("article 11 of the Basel Convention") are left out.
+/// Citations of another instrument's articles ("article 11 of the Basel Convention", "article 5 of
+/// the Paris Agreement", "статьи 3 Парижского соглашения") are left out (<see cref="OtherInstruments"/>).
 /// </summary>
 internal static partial class ConventionArticleFinder
 {
     private const int LastArticle = 35;
 
-    /// <summary>Several articles at once: "articles 7 and 8", "статьями 3–5", "المادتين 4 و5".</summary>
-    private static readonly Regex Plural = new(@"(?:articles|artículos|статьях|статьями|статей|المادتين|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-)\s*[0-9]+)*)", RegexOptions.IgnoreCase);
+    /// <summary>
+    /// Several articles at once: "articles 7 and 8", "Arts. 7 and 8", "Articles 3 through 5",
+    /// "статьями 3–5", "статьи 11 и 12", "المادتين 4 و5". "статьи" and "Arts." are also singular
+    /// forms, so with them only a list counts.
+    /// </summary>
+    private static readonly Regex Plural = new(
+        @"(?:(?:articles|artículos|статьях|статьями|статей|المادتين|المادتان|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)*)|(?:arts\.|статьи)\s*(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)+))",
+        RegexOptions.IgnoreCase);
 
     private static readonly Regex[] Patterns =
     [
@@ -29,20 +36,12 @@ internal static partial class ConventionArticleFinder
         new(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
         new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)"),
         // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项".
-        new(@"article\s+(?<a>[0-9]+)\s*(?:,\s*paragraphe?\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
+        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,\s*paragraphe?\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
         new(@"artículo\s+(?<a>[0-9]+)\s*(?:,\s*párrafo\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
         new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase),
         new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?"),
         new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?"),
     ];
-
-    private static readonly string[] OtherConventions =
-    [
-        "basel", "rotterdam", "stockholm", "framework convention", "biological diversity", "bâle", "basilea", "estocolmo",
-        "базельск", "роттердамск", "стокгольмск", "بازل", "روتردام", "استكهولم", "巴塞尔", "鹿特丹", "斯德哥尔摩",
-    ];
-
-    private static readonly string[] Minamata = ["minamata", "минамат", "ميناماتا", "水俣"];
 
     public static IReadOnlyList<string> Find(string text)
     {
@@ -51,7 +50,7 @@ internal static partial class ConventionArticleFinder
         foreach (Match match in Plural.Matches(text))
         {
             taken.AsSpan(match.Index, match.Length).Fill(true);
-            if (!CitesAnotherConvention(text, match.Index + match.Length))
+            if (!OtherInstruments.Cited(text, match.Index, match.Index + match.Length))
             {
                 foreach (var article in ArticleList(match.Groups["list"].Value).Where(a => a is >= 1 and <= LastArticle))
                 {
@@ -70,13 +69,13 @@ internal static partial class ConventionArticleFinder
                 }
 
                 taken.AsSpan(match.Index, match.Length).Fill(true);
-                var article = Number(match.Groups["a"].Value);
-                if (article is < 1 or > LastArticle || CitesAnotherConvention(text, match.Index + match.Length))
+                var article = ChineseNumber.Parse(match.Groups["a"].Value);
+                if (article is < 1 or > LastArticle || OtherInstruments.Cited(text, match.Index, match.Index + match.Length))
                 {
                     continue;
                 }
 
-                var paragraph = match.Groups["p"].Success ? Number(match.Groups["p"].Value) : 0;
+                var paragraph = match.Groups["p"].Success ? ChineseNumber.Parse(match.Groups["p"].Value) : 0;
                 var letter = paragraph > 0 && match.Groups["x"].Success ? Letter(match.Groups["x"].Value) : "";
                 found.Add((article, paragraph, letter));
             }
@@ -99,7 +98,7 @@ internal static partial class ConventionArticleFinder
         }
     }
 
-    [GeneratedRegex(@"(?<from>[0-9]+)(?:\s*[–-]\s*(?<to>[0-9]+))?")]
+    [GeneratedRegex(@"(?<from>[0-9]+)(?:\s*(?:[–-]|through|to|à|au|a|hasta|по|до)\s*(?<to>[0-9]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex ListPart();
 
     private static string Format((int Article, int Paragraph, string Letter) citation) => citation switch
@@ -108,32 +107,6 @@ internal static partial class ConventionArticleFinder
         (var a, var p, "") => $"{a}({p})",
         var (a, p, x) => $"{a}({p})({x})",
     };
-
-    private static bool CitesAnotherConvention(string text, int end)
-    {
-        var after = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString().ToLowerInvariant();
-        return OtherConventions.Any(after.Contains) && !Minamata.Any(after.Contains);
-    }
-
-    /// <summary>Arabic numerals, or Chinese ones up to 99 (第十四条, 第二十三条).</summary>
-    private static int Number(string value)
-    {
-        if (int.TryParse(value, out var number))
-        {
-            return number;
-        }
-
-        const string digits = "一二三四五六七八九";
-        var ten = value.IndexOf('十');
-        if (ten < 0)
-        {
-            return value.Length == 1 ? digits.IndexOf(value[0]) + 1 : -1;
-        }
-
-        var tens = ten == 0 ? 1 : digits.IndexOf(value[0]) + 1;
-        var ones = ten == value.Length - 1 ? 0 : digits.IndexOf(value[^1]) + 1;
-        return tens * 10 + ones;
-    }
 
     /// <summary>Sub-paragraph letters in Latin: Cyrillic look-alikes (а, с, е...) as the letter they look like, Arabic letters by their abjad order.</summary>
     private static string Letter(string value) => string.Concat(value.Select(c => c switch

@@ -90,7 +90,7 @@ internal sealed partial class CoverPage
             }
         }
 
-        var kinds = Enumerable.Range(0, BodyStart).Select(i => IsCoverPart(Lines[i])).ToArray();
+        var kinds = Enumerable.Range(0, BodyStart).Select(IsCoverPart).ToArray();
         // The line after an agenda item line is the item's own title, not the document's.
         for (var i = 0; i + 1 < BodyStart; i++)
         {
@@ -111,16 +111,25 @@ internal sealed partial class CoverPage
         else
         {
             // Without "Note by ..." the title is the first block of lines that are nothing else (nor
-            // a letterhead), and it ends at a blank line or before a line of prose.
+            // a letterhead, nor a department above an address), and it ends at a blank line, before
+            // a line of prose or before a line that says whose report it is.
             for (var i = 0; i < BodyStart; i++)
             {
                 kinds[i] |= IsLetterhead(Lines[i]);
             }
 
-            var first = Array.IndexOf(kinds, false);
-            for (var i = first; first >= 0 && i < BodyStart && !kinds[i] && (i == first || !AfterBlank[i]) && !IsProse(Lines[i]); i++)
+            for (var first = Array.IndexOf(kinds, false); first >= 0 && run.Count == 0; first = Array.IndexOf(kinds, false, first + 1))
             {
-                run.Add(Lines[i]);
+                var i = first;
+                for (; i < BodyStart && !kinds[i] && (i == first || (!AfterBlank[i] && !ReportOf().IsMatch(Lines[i]))) && !IsProse(Lines[i]); i++)
+                {
+                    run.Add(Lines[i]);
+                }
+
+                if (i < BodyStart && Contact().IsMatch(Lines[i]))
+                {
+                    run.Clear();
+                }
             }
         }
 
@@ -131,24 +140,42 @@ internal sealed partial class CoverPage
     /// <summary>A sentence of body text: it ends with a full stop and has more words than a title line has.</summary>
     private static bool IsProse(string line) => line.EndsWith('.') && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 12;
 
+    /// <summary>How many lines at the top of a document may be its masthead ("United Nations", "Minamata Convention on Mercury").</summary>
+    private const int MastheadLines = 4;
+
+    private bool IsCoverPart(int i) => IsCoverPart(Lines[i]) || (i < MastheadLines && Masthead().IsMatch(Lines[i]));
+
     private static bool IsCoverPart(string line) =>
         NoteBy().IsMatch(line) || Distribution().IsMatch(line) || Original().IsMatch(line) || AgendaItem().IsMatch(line)
-        || Meeting().IsMatch(line) || Masthead().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
+        || Meeting().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
         || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line)
-        || OwnNumber().IsMatch(line) || Contact().IsMatch(line);
+        || OwnNumber().IsMatch(line) || SeriesNumber().IsMatch(line) || Contact().IsMatch(line) || Byline().IsMatch(line);
 
-    /// <summary>A line that only names an organisation (with its acronym, perhaps): a letterhead, not a title.</summary>
+    /// <summary>
+    /// A line that names an organisation and nothing else but its acronym or, after a dash or a
+    /// middle dot, its department: a letterhead, not a title.
+    /// </summary>
     public static bool IsLetterhead(string line)
     {
-        var letters = line.Count(char.IsLetter);
-        var named = OrganizationFinder.Default.FindMentions(line).Sum(m => line.AsSpan(m.Start, m.End - m.Start).ToString().Count(char.IsLetter));
-        return letters > 0 && named >= 0.8 * letters && !char.IsLower(line[0]) && !ReportOf().IsMatch(line);
+        var mentions = OrganizationFinder.Default.FindMentions(line);
+        if (mentions.Count == 0 || mentions[0].Start > 0 || ReportOf().IsMatch(line))
+        {
+            return false;
+        }
+
+        var rest = line.AsSpan(mentions.Where(m => m.Start <= mentions[0].End + 2).Max(m => m.End)).TrimStart(") ");
+        if (rest.StartsWith("(") && rest.IndexOf(')') is var close and > 0)
+        {
+            rest = rest[(close + 1)..].TrimStart();
+        }
+
+        return rest.IsEmpty || rest[0] is '–' or '—' or '-' or '·' or '•' or '|' or ',' or '،';
     }
 
     [GeneratedRegex(@"^(?:note by the (?:executive )?secretar|note (?:du|de la) secr[ée]tari|nota de la secretar[ií]a|записка (?:исполнительного )?секретариата|مذكرة من الأمان|مذكرة الأمان|秘书处的说明|(?:report|note) of the executive secretary)", RegexOptions.IgnoreCase)]
     private static partial Regex NoteBy();
 
-    [GeneratedRegex(@"^distr\.?\s*[:.]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:distr\.?\s*[:.]?|التوزيع\s*:|分发\s*[:：]|распр\.|распространение\s*:)", RegexOptions.IgnoreCase)]
     private static partial Regex Distribution();
 
     [GeneratedRegex(@"^(?:original\s*:|язык оригинала|الأصل\s*:|原文\s*[:：])", RegexOptions.IgnoreCase)]
@@ -162,16 +189,24 @@ internal sealed partial class CoverPage
     [GeneratedRegex(@"^(?:conference of the parties|conférence des parties|conferencia de las partes|конференция сторон|مؤتمر الأطراف|(?:关于汞的)?水俣公约缔约方大会|缔约方大会|open-ended working group|groupe de travail à composition non limitée|grupo de trabajo de composición abierta|рабочая группа открытого состава)|^(?:\S+ (?:meeting|session|réunion|reunión|совещание|сессия)|(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava) \S+|(?:الاجتماع|الدورة) \S+(?: \S+)?|第\S+次会议)$", RegexOptions.IgnoreCase)]
     private static partial Regex Meeting();
 
-    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|general|générale|limited|restricted|minamata convention on mercury|convention de minamata sur le mercure|convenio de minamata sobre el mercurio|минаматская конвенция о ртути|اتفاقية ميناماتا بشأن الزئبق|关于汞的水俣公约|水俣公约)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|arabic|chinese|french|russian|spanish|(?:english|french|spanish|anglais|espagnol|inglés|francés) (?:only|seulement|únicamente)|general|générale|limited|restricted|minamata convention on mercury|convention de minamata sur le mercure|convenio de minamata sobre el mercurio|минаматская конвенция о ртути|اتفاقية ميناماتا بشأن الزئبق|关于汞的水俣公约|水俣公约)$", RegexOptions.IgnoreCase)]
     private static partial Regex Masthead();
 
     // A partner's own document number: one token of slash-separated parts ("WHO/HEP/ECH/2025.1",
     // "ILO/SECTOR/WP.312"), or the line that introduces it ("Document No. ...", "Ref.: ...").
-    [GeneratedRegex(@"^(?:(?:document|doc\.|ref(?:erence)?\.?|no\.|n[°º]|документ|№|编号|文号|رقم الوثيقة)\s*[:.]?\s*)?[\p{L}0-9.\-]+(?:/[\p{L}0-9.\-]+){1,7}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:document|doc\.|ref(?:erence)?\.?|no\.|n[°º]|документ|№|编号|文号|رقم الوثيقة)\s*[:.]?\s*)?[\p{L}0-9.\-]+(?:/[\p{L}0-9.\-]+){1,7}(?:\s*\([\p{L}]{1,3}\))?$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnNumber();
 
+    // A series and number: "Working Paper No. 312", "Circular de Pesca y Acuicultura n.º 1298", "Серия № 5".
+    [GeneratedRegex(@"(?:\bno\.?|\bn\.?\s?[°º]|\bnr\.?|№|第)\s*[0-9]+[号期]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex SeriesNumber();
+
+    // Who sends the report, under its title: "Submitted by ...", "Information provided by ...", "Présenté par ...".
+    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)\s+by\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交$", RegexOptions.IgnoreCase)]
+    private static partial Regex Byline();
+
     // Addresses, telephone numbers, e-mail and web addresses of a letterhead.
-    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|улица|ул\.)\b|\b[0-9]{4,5} (?:gen[eè]v|geneva|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|улица|ул\.|проспект)\b|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع)", RegexOptions.IgnoreCase)]
     private static partial Regex Contact();
 
     // A title that names its author ("Report of the World Health Organization on ...") is a title.

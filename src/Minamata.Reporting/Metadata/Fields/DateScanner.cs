@@ -13,18 +13,18 @@ internal static partial class DateScanner
     /// <summary>Month names by month, every language and grammatical form together.</summary>
     private static readonly string[][] MonthNames =
     [
-        ["january", "janvier", "enero", "январ[ьяе]", "كانون الثاني/يناير", "كانون الثاني", "يناير"],
-        ["february", "f[ée]vrier", "febrero", "феврал[ьяе]", "شباط/فبراير", "شباط", "فبراير"],
-        ["march", "mars", "marzo", "март[аеу]?", "آذار/مارس", "آذار", "مارس"],
-        ["april", "avril", "abril", "апрел[ьяе]", "نيسان/أبريل", "نيسان/ابريل", "نيسان", "أبريل", "ابريل"],
+        ["january", "jan\\.?", "janv\\.?", "янв\\.", "janvier", "enero", "январ[ьяе]", "كانون الثاني/يناير", "كانون الثاني", "يناير"],
+        ["february", "feb\\.?", "f[ée]vr?\\.", "февр?\\.", "f[ée]vrier", "febrero", "феврал[ьяе]", "شباط/فبراير", "شباط", "فبراير"],
+        ["march", "mar\\.", "mars", "marzo", "март[аеу]?", "آذار/مارس", "آذار", "مارس"],
+        ["april", "apr\\.?", "avr\\.", "апр\\.", "avril", "abril", "апрел[ьяе]", "نيسان/أبريل", "نيسان/ابريل", "نيسان", "أبريل", "ابريل"],
         ["may", "mai", "mayo", "ма[йяе]", "أيار/مايو", "أيار", "مايو"],
-        ["june", "juin", "junio", "июн[ьяе]", "حزيران/يونيه", "حزيران/يونيو", "حزيران", "يونيه", "يونيو"],
-        ["july", "juillet", "julio", "июл[ьяе]", "تموز/يوليه", "تموز/يوليو", "تموز", "يوليه", "يوليو"],
-        ["august", "ao[uû]t", "agosto", "август[аеу]?", "آب/أغسطس", "آب/اغسطس", "آب", "أغسطس", "اغسطس"],
-        ["september", "septembre", "sep?tiembre", "сентябр[ьяе]", "أيلول/سبتمبر", "أيلول", "سبتمبر"],
-        ["october", "octobre", "octubre", "октябр[ьяе]", "تشرين الأول/أكتوبر", "تشرين الأول", "أكتوبر", "اكتوبر"],
-        ["november", "novembre", "noviembre", "ноябр[ьяе]", "تشرين الثاني/نوفمبر", "تشرين الثاني", "نوفمبر"],
-        ["december", "d[ée]cembre", "diciembre", "декабр[ьяе]", "كانون الأول/ديسمبر", "كانون الأول", "ديسمبر"],
+        ["june", "jun\\.?", "juin", "junio", "июн[ьяе]", "حزيران/يونيه", "حزيران/يونيو", "حزيران", "يونيه", "يونيو"],
+        ["july", "jul\\.?", "juil\\.", "juillet", "julio", "июл[ьяе]", "تموز/يوليه", "تموز/يوليو", "تموز", "يوليه", "يوليو"],
+        ["august", "aug\\.?", "авг\\.", "ao[uû]t", "agosto", "август[аеу]?", "آب/أغسطس", "آب/اغسطس", "آب", "أغسطس", "اغسطس"],
+        ["september", "sept?\\.?", "сент?\\.", "septembre", "sep?tiembre", "сентябр[ьяе]", "أيلول/سبتمبر", "أيلول", "سبتمبر"],
+        ["october", "oct\\.?", "окт\\.", "octobre", "octubre", "октябр[ьяе]", "تشرين الأول/أكتوبر", "تشرين الأول", "أكتوبر", "اكتوبر"],
+        ["november", "nov\\.?", "нояб?\\.", "novembre", "noviembre", "ноябр[ьяе]", "تشرين الثاني/نوفمبر", "تشرين الثاني", "نوفمبر"],
+        ["december", "dec\\.?", "d[ée]c\\.", "дек\\.", "d[ée]cembre", "diciembre", "декабр[ьяе]", "كانون الأول/ديسمبر", "كانون الأول", "ديسمبر"],
     ];
 
     private static readonly (Regex Pattern, int Month)[] Months = MonthNames
@@ -38,12 +38,31 @@ internal static partial class DateScanner
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex MonthDayYear = new(
-        $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),\s+(?<year>[0-9]{{4}})(?!\d)",
+        $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),?\s+(?<year>[0-9]{{4}})(?!\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex MonthYear = new(
         $@"(?<![\w])(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Months of one year given as a range: "January–June 2025", "de janvier à juin 2025", "январь–июнь 2025 года", "2025年1月至6月".</summary>
+    private static readonly Regex MonthRange = new(
+        $@"(?<![\w])(?<from>{MonthAlternatives})\s*(?:[-–—]|to|until|through|à|au|a|al|hasta|по|до|إلى|الى|حتى)\s*(?<to>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)|(?<year>[0-9]{{4}})\s*年\s*(?<fromNumber>[0-9]{{1,2}})\s*月\s*(?:至|到|[-–—])\s*(?<toNumber>[0-9]{{1,2}})\s*月",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public static IEnumerable<(int Index, int Year, int From, int To)> SharedYearRanges(string text)
+    {
+        foreach (Match match in MonthRange.Matches(text))
+        {
+            var from = match.Groups["from"].Success ? MonthOf(match.Groups["from"].Value) : int.Parse(match.Groups["fromNumber"].Value);
+            var to = match.Groups["to"].Success ? MonthOf(match.Groups["to"].Value) : int.Parse(match.Groups["toNumber"].Value);
+            var year = int.Parse(match.Groups["year"].Value);
+            if (from is { } f && to is { } t && f < t && IsDate(year, t, null))
+            {
+                yield return (match.Index, year, f, t);
+            }
+        }
+    }
 
     public static List<DateMention> Scan(string text)
     {
@@ -51,6 +70,8 @@ internal static partial class DateScanner
         var taken = new bool[text.Length];
         Collect(found, taken, ChineseDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
         Collect(found, taken, IsoDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
+        Collect(found, taken, DayFirstDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
+        CollectChineseNumerals(found, taken, ChineseNumeralDate().Matches(text));
         Collect(found, taken, DayMonthYear.Matches(text), MonthOf);
         Collect(found, taken, MonthDayYear.Matches(text), MonthOf);
         Collect(found, taken, MonthYear.Matches(text), MonthOf);
@@ -71,7 +92,7 @@ internal static partial class DateScanner
             taken.AsSpan(match.Index, match.Length).Fill(true);
             var year = int.Parse(match.Groups["year"].Value);
             int? day = match.Groups["day"].Success ? int.Parse(match.Groups["day"].Value) : null;
-            if (month(match) is not { } m || m is < 1 or > 12 || year is < 1900 or > 2200 || (day is { } d && (d < 1 || d > DateTime.DaysInMonth(year, m))))
+            if (month(match) is not { } m || !IsDate(year, m, day))
             {
                 continue;
             }
@@ -80,9 +101,10 @@ internal static partial class DateScanner
         }
     }
 
-    private static int? MonthOf(Match match)
+    private static int? MonthOf(Match match) => MonthOf(match.Groups["month"].Value);
+
+    private static int? MonthOf(string name)
     {
-        var name = match.Groups["month"].Value;
         foreach (var (pattern, month) in Months)
         {
             if (pattern.IsMatch(name))
@@ -99,4 +121,30 @@ internal static partial class DateScanner
 
     [GeneratedRegex(@"(?<![0-9-])(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?![0-9-])")]
     private static partial Regex IsoDate();
+
+    // Day first, as the UN and most partners write it; never inside a symbol ("COP.6/22/2025").
+    [GeneratedRegex(@"(?<![0-9./\p{L}])(?<day>[0-9]{1,2})(?<separator>[./])(?<month>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})(?![0-9]|[./][0-9])")]
+    private static partial Regex DayFirstDate();
+
+    [GeneratedRegex(@"(?<year>[〇零一二三四五六七八九]{4})\s*年\s*(?<month>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?<day>[一二三四五六七八九十]{1,3})\s*日)?")]
+    private static partial Regex ChineseNumeralDate();
+
+    /// <summary>Dates in Chinese numerals: the year digit by digit (二〇二五), month and day as numbers (十五).</summary>
+    private static void CollectChineseNumerals(List<DateMention> found, bool[] taken, MatchCollection matches)
+    {
+        foreach (Match match in matches)
+        {
+            var year = ChineseNumber.Parse(match.Groups["year"].Value);
+            var month = ChineseNumber.Parse(match.Groups["month"].Value);
+            int? day = match.Groups["day"].Success ? ChineseNumber.Parse(match.Groups["day"].Value) : null;
+            if (!taken.AsSpan(match.Index, match.Length).Contains(true) && IsDate(year, month, day))
+            {
+                taken.AsSpan(match.Index, match.Length).Fill(true);
+                found.Add(new DateMention(year, month, day, match.Index, match.Length));
+            }
+        }
+    }
+
+    private static bool IsDate(int year, int month, int? day) =>
+        month is >= 1 and <= 12 && year is >= 1900 and <= 2200 && (day is not { } d || (d >= 1 && d <= DateTime.DaysInMonth(year, month)));
 }

@@ -79,10 +79,11 @@ internal static class MetadataFields
         return SymbolFinder.Find(running).FirstOrDefault() is { } header ? (header.Symbol, MetadataSources.Header) : default;
     }
 
-    /// <summary>The date on the cover or atop the letter (not a meeting's dates), else one in a running header.</summary>
+    /// <summary>The date on the cover or atop the letter (not a meeting's dates nor a period's ends), else one in a running header.</summary>
     private static (string? Date, string? Source) DocumentDate(string text, CoverPage cover, List<DateMention> dates, string running)
     {
-        if (dates.FirstOrDefault(d => d.Index < cover.CoverEndOffset && d.Day is not null && !EndsADayRange(text, d)) is { } onCover)
+        var inRanges = ReportingPeriodFinder.RangeEnds(text, dates);
+        if (dates.FirstOrDefault(d => d.Index < cover.CoverEndOffset && d.Day is not null && !EndsADayRange(text, d) && !inRanges.Contains(d)) is { } onCover)
         {
             return (onCover.ToDate(), MetadataSources.Cover);
         }

@@ -15,19 +15,17 @@ internal static partial class ReportingPeriodFinder
     public static (int Index, ReportingPeriod Period)? Find(string text, IReadOnlyList<DateMention> dates)
     {
         var candidates = new List<(int Index, ReportingPeriod Period)>();
-        for (var i = 0; i + 1 < dates.Count; i++)
+        foreach (var (from, to) in Ranges(text, dates))
         {
-            var (from, to) = (dates[i], dates[i + 1]);
-            var between = text.AsSpan(from.End, Math.Max(0, to.Index - from.End));
-            var joined = RangeJoiner().IsMatch(between) ||
-                (AndJoiner().IsMatch(between) && text.AsSpan(Math.Max(0, from.Index - 12), Math.Min(12, from.Index)).ToString().Contains("between", StringComparison.OrdinalIgnoreCase));
-            if (joined && Ordered(from.Year, from.Month, to.Year, to.Month))
-            {
-                candidates.Add((from.Index, new ReportingPeriod(from.ToMonth(), to.ToMonth())));
-            }
+            candidates.Add((from.Index, new ReportingPeriod(from.ToMonth(), to.ToMonth())));
         }
 
-        foreach (Match match in YearsAfterWord().Matches(text).Concat(YearsBeforeWord().Matches(text)))
+        foreach (var (index, year, from, to) in DateScanner.SharedYearRanges(text))
+        {
+            candidates.Add((index, new ReportingPeriod($"{year:D4}-{from:D2}", $"{year:D4}-{to:D2}")));
+        }
+
+        foreach (Match match in YearsAfterWord().Matches(text).Concat(YearsBeforeWord().Matches(text)).Concat(FromYearToYear().Matches(text)))
         {
             var (start, end) = (int.Parse(match.Groups["start"].Value), int.Parse(match.Groups["end"].Value));
             if (Ordered(start, 1, end, 12))
@@ -36,7 +34,37 @@ internal static partial class ReportingPeriodFinder
             }
         }
 
-        return candidates.Count == 0 ? null : candidates.MinBy(c => c.Index);
+        // The period the report says it covers, before any other range it mentions (a project's years).
+        return candidates.Count == 0 ? null : candidates.OrderBy(c => SaysWhatItCovers(text, c.Index) ? 0 : 1).ThenBy(c => c.Index).First();
+    }
+
+    /// <summary>Whether the sentence before a range says it is the report's period ("This report covers ...", "El informe examina ...").</summary>
+    private static bool SaysWhatItCovers(string text, int index)
+    {
+        var start = Math.Max(0, index - 160);
+        var before = text.AsSpan(start, index - start);
+        var sentenceStart = Math.Max(Math.Max(before.LastIndexOf(". "), before.LastIndexOf('\n')), before.LastIndexOf('。'));
+        return CoverageWord().IsMatch(before[(sentenceStart + 1)..]);
+    }
+
+    /// <summary>The dates that begin or end a range of dates: a period's, not a document's own date.</summary>
+    public static HashSet<DateMention> RangeEnds(string text, IReadOnlyList<DateMention> dates) =>
+        Ranges(text, dates).SelectMany(r => new[] { r.From, r.To }).ToHashSet();
+
+    /// <summary>Pairs of consecutive dates joined as a range ("1 July 2025 – 31 March 2027", "between ... and ...").</summary>
+    private static IEnumerable<(DateMention From, DateMention To)> Ranges(string text, IReadOnlyList<DateMention> dates)
+    {
+        for (var i = 0; i + 1 < dates.Count; i++)
+        {
+            var (from, to) = (dates[i], dates[i + 1]);
+            var between = text.AsSpan(from.End, Math.Max(0, to.Index - from.End));
+            var joined = RangeJoiner().IsMatch(between) ||
+                (AndJoiner().IsMatch(between) && text.AsSpan(Math.Max(0, from.Index - 12), Math.Min(12, from.Index)).ToString().Contains("between", StringComparison.OrdinalIgnoreCase));
+            if (joined && Ordered(from.Year, from.Month, to.Year, to.Month))
+            {
+                yield return (from, to);
+            }
+        }
     }
 
     private static bool Ordered(int fromYear, int fromMonth, int toYear, int toMonth) =>
@@ -54,4 +82,11 @@ internal static partial class ReportingPeriodFinder
 
     [GeneratedRegex(@"(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:年)?\s*(?:两年期|期间)")]
     private static partial Regex YearsBeforeWord();
+
+    // Years only, from one to another: "from 2023 to 2025", "de 2023 à 2025", "de 2023 a 2026", "с 2023 по 2025 год", "من 2023 إلى 2025", "2023年至2025年".
+    [GeneratedRegex(@"(?:\b(?:from|de|desde|с|من)\s+)(?<start>[0-9]{4})\s+(?:to|à|a|al|hasta|по|до|إلى|الى)\s+(?<end>[0-9]{4})(?![0-9])|(?<start>[0-9]{4})\s*年\s*(?:至|到)\s*(?<end>[0-9]{4})\s*年", RegexOptions.IgnoreCase)]
+    private static partial Regex FromYearToYear();
+
+    [GeneratedRegex(@"report|cover|period|review|rapport|couvr|période|porte sur|informe|abarca|período|examina|доклад|охватыва|период|تقرير|يغطي|الفترة|报告|期间|涵盖", RegexOptions.IgnoreCase)]
+    private static partial Regex CoverageWord();
 }

@@ -10,7 +10,9 @@ internal sealed record SymbolMention(string Symbol, int Index, int Length);
 /// UN document symbols (<c>UNEP/MC/COP.6/INF/30</c>, <c>UNEP/MC/COP.6/22/Add.1</c>,
 /// <c>A/RES/78/1</c>, <c>FCCC/CP/2023/L.17</c>), normalised: no spaces, body and series upper case,
 /// suffixes as the UN writes them (<c>Add.1</c>, <c>Rev.1</c>, <c>Corr.1</c>). A range such as
-/// <c>UNEP/MC/COP.6/INF/30–35</c> stands for each document in it.
+/// <c>UNEP/MC/COP.6/INF/30–35</c> stands for each document in it, and so do the lists that UN
+/// documents write after a symbol: "UNEP/MC/COP.6/INF/30, 31 and 35", "INF/30 and INF/31",
+/// "INF/33 to 35", "INF/9 و10 و12".
 /// </summary>
 internal static partial class SymbolFinder
 {
@@ -31,19 +33,59 @@ internal static partial class SymbolFinder
 
             var symbol = string.Join('/', segments);
             found.Add(new SymbolMention(symbol, match.Index, match.Length));
-            if (match.Groups["to"].Success && int.TryParse(segments[^1], out var from) && int.Parse(match.Groups["to"].Value, CultureInfo.InvariantCulture) is var to
-                && to > from && to - from <= MaxRange)
+            if (match.Groups["to"].Success)
             {
-                var stem = string.Join('/', segments.Take(segments.Count - 1));
-                for (var n = from + 1; n <= to; n++)
-                {
-                    found.Add(new SymbolMention($"{stem}/{n}", match.Index, match.Length));
-                }
+                AddRange(found, segments, match.Groups["to"].Value, match.Index, match.Length);
             }
+
+            AddContinuations(text, match.Index + match.Length, segments, found);
         }
 
         return found;
     }
+
+    /// <summary>The numbers and partial symbols listed after a symbol, each standing for a document.</summary>
+    private static void AddContinuations(string text, int at, List<string> segments, List<SymbolMention> found)
+    {
+        for (var next = Continuation().Match(text, at); next.Success && next.Index == at; next = Continuation().Match(text, at))
+        {
+            if (next.Groups["to"].Success)
+            {
+                AddRange(found, segments, next.Groups["to"].Value, next.Index, next.Length);
+            }
+            else
+            {
+                var partial = (next.Groups["number"].Success ? next.Groups["number"].Value : next.Groups["partial"].Value).Split('/').Select(Normalise).ToList();
+                if (partial.Count >= segments.Count || (partial.Count > 1 && partial[0] != segments[^partial.Count]))
+                {
+                    return;
+                }
+
+                segments = [.. segments.Take(segments.Count - partial.Count), .. partial];
+                found.Add(new SymbolMention(string.Join('/', segments), next.Index, next.Length));
+            }
+
+            at = next.Index + next.Length;
+        }
+    }
+
+    /// <summary>The documents from the last segment's number + 1 to <paramref name="last"/>.</summary>
+    private static void AddRange(List<SymbolMention> found, List<string> segments, string last, int index, int length)
+    {
+        if (int.TryParse(segments[^1], out var from) && int.Parse(last, CultureInfo.InvariantCulture) is var to && to > from && to - from <= MaxRange)
+        {
+            var stem = string.Join('/', segments.Take(segments.Count - 1));
+            for (var n = from + 1; n <= to; n++)
+            {
+                found.Add(new SymbolMention($"{stem}/{n}", index, length));
+            }
+        }
+    }
+
+    // After a symbol: ", 31", " and 35", " et INF/8", " и 35", " و10", "、31", or a range " to 35", " a 20",
+    // " по 18", "至35"; never a number that a month or year follows ("INF/30, 2 July 2025").
+    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?![0-9/]|\.[0-9]|\s*(?:\p{L}+\s+)?[0-9]{4})|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到)\s*(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9]))", RegexOptions.IgnoreCase)]
+    private static partial Regex Continuation();
 
     private static string Normalise(string segment)
     {
