@@ -26,6 +26,7 @@ public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
             // All pages' lines are needed before any is written: a header is known by recurring.
             var read = new BoundedText(limits.MaxTextCharacters);
             var pages = new List<IReadOnlyList<LaidOutLine>>();
+            var pageHeights = new List<double>();
             foreach (var page in document.GetPages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -36,30 +37,31 @@ public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
                 }
 
                 pages.Add(lines);
+                pageHeights.Add(page.Height);
             }
 
-            var running = RunningLines.Find(pages);
+            var running = RunningLines.Find(pages, pageHeights);
+            var runningText = pages.SelectMany((lines, page) => running[page].Order().Select(i => lines[i].Text)).Distinct(StringComparer.Ordinal);
+            var paragraphs = pages.Select((lines, page) => PdfParagraphs.Join(lines.Where((_, i) => !running[page].Contains(i)).ToList()).ToList()).ToList();
+            PdfParagraphs.JoinWordsAcrossPages(paragraphs);
             var text = new BoundedText(limits.MaxTextCharacters);
-            var runningText = new List<string>();
-            for (var page = 0; page < pages.Count; page++)
+            for (var page = 0; page < paragraphs.Count; page++)
             {
                 if (page > 0)
                 {
                     text.Append(DocumentText.PageBreak);
                 }
 
-                runningText.AddRange(running[page].Order().Select(i => pages[page][i].Text));
-                var body = pages[page].Where((_, i) => !running[page].Contains(i)).ToList();
-                foreach (var paragraph in PdfParagraphs.Join(body))
+                foreach (var paragraph in paragraphs[page])
                 {
                     text.Append(paragraph).EndLine();
                 }
             }
 
             var title = document.Information.Title;
-            return new DocumentText(DocumentFormat.Pdf, text.ToString(), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title.Trim()))
+            return new DocumentText(DocumentFormat.Pdf, HyphenatedWords.Resolve(text.ToString()), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title.Trim()))
             {
-                RunningText = string.Join('\n', runningText.Distinct(StringComparer.Ordinal)),
+                RunningText = string.Join('\n', runningText),
             };
         }
         catch (PdfDocumentEncryptedException e)

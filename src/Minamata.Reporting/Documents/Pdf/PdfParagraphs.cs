@@ -9,7 +9,8 @@ namespace Minamata.Reporting.Documents.Pdf;
 /// before was full: the next line's first word would not have fitted before the right edge of the
 /// block they stand in (the run of lines in that type and column, so a narrow cover cell has its
 /// own edge). Centred and right-aligned lines have no such edge; they are joined only when they
-/// fill most of the page's width. Words hyphenated at a line end are joined again.
+/// fill most of the page's width. Words hyphenated at a line end are joined again
+/// (<see cref="HyphenatedWords"/>), also across a page break.
 /// </summary>
 internal static class PdfParagraphs
 {
@@ -96,14 +97,38 @@ internal static class PdfParagraphs
         return before.Width > 0.6 * pageWidth && before.Width + needed > Math.Max(before.Width, line.Width) + tolerance;
     }
 
+    /// <summary>
+    /// A word hyphenated at the foot of a page goes on at the top of the next: the part before the
+    /// break moves to the next page's first paragraph, so that the word reads whole.
+    /// </summary>
+    public static void JoinWordsAcrossPages(List<List<string>> pages)
+    {
+        for (var page = 1; page < pages.Count; page++)
+        {
+            var (before, after) = (pages[page - 1], pages[page]);
+            if (before.Count == 0 || after.Count == 0 || !HyphenatedWords.BreaksBefore(before[^1], after[0]))
+            {
+                continue;
+            }
+
+            var last = before[^1];
+            var wordStart = last.LastIndexOf(' ') + 1;
+            after[0] = string.Concat(last.AsSpan(wordStart, last.Length - wordStart - 1), HyphenatedWords.Mark.ToString(), after[0]);
+            before[^1] = last[..wordStart].TrimEnd();
+            if (before[^1].Length == 0)
+            {
+                before.RemoveAt(before.Count - 1);
+            }
+        }
+    }
+
     private static void Append(StringBuilder paragraph, string next)
     {
         var last = paragraph[^1];
-        var before = paragraph.Length > 1 ? paragraph[^2] : ' ';
-        if (last is '-' or '\u2010' or '\u00AD' && char.IsLower(before) && next.Length > 0 && char.IsLower(next[0]))
+        if (HyphenatedWords.BreaksBefore(paragraph.ToString(Math.Max(0, paragraph.Length - 2), Math.Min(2, paragraph.Length)), next))
         {
-            // "hyphen-" + "ated" is one word; "UNEP-" + "led" keeps its hyphen (an acronym's compound).
-            paragraph.Length--;
+            // "hyphen-" + "ated" is one word ("UNEP-" + "led" keeps its hyphen: an acronym's compound).
+            paragraph[^1] = HyphenatedWords.Mark;
         }
         else if (!(last is '/' || (Scripts.IsWrittenWithoutSpaces(last) && next.Length > 0 && Scripts.IsWrittenWithoutSpaces(next[0]))))
         {

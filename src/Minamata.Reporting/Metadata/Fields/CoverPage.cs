@@ -58,7 +58,7 @@ internal sealed partial class CoverPage
         var bodyStart = Math.Min(lines.Count, MaxCoverLines);
         for (var i = 0; i < bodyStart; i++)
         {
-            if (i > 0 && (SectionHeading().IsMatch(lines[i]) || lines[i].Length > 250 || IsProse(lines[i]) || NumberedParagraph().IsMatch(lines[i])))
+            if (SectionHeading().IsMatch(lines[i]) || (i > 0 && (lines[i].Length > 250 || IsProse(lines[i]) || NumberedParagraph().IsMatch(lines[i]))))
             {
                 bodyStart = i;
                 break;
@@ -108,6 +108,11 @@ internal sealed partial class CoverPage
                 run.Insert(0, Lines[i]);
             }
         }
+        else if (Lines.Take(BodyStart).Select(l => SubjectNamingReport().Match(l)).FirstOrDefault(m => m.Success) is { } subject)
+        {
+            // A letter of transmittal: the report is the one its subject line names.
+            run.Add(subject.Groups["title"].Value);
+        }
         else
         {
             // Without "Note by ..." the title is the first block of lines that are nothing else (nor
@@ -138,7 +143,8 @@ internal sealed partial class CoverPage
     }
 
     /// <summary>A sentence of body text: it ends with a full stop and has more words than a title line has.</summary>
-    private static bool IsProse(string line) => line.EndsWith('.') && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 12;
+    private static bool IsProse(string line) =>
+        (line.EndsWith('.') && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 12) || (line.EndsWith('。') && line.Length > 30);
 
     /// <summary>How many lines at the top of a document may be its masthead ("United Nations", "Minamata Convention on Mercury").</summary>
     private const int MastheadLines = 4;
@@ -149,7 +155,7 @@ internal sealed partial class CoverPage
         NoteBy().IsMatch(line) || Distribution().IsMatch(line) || Original().IsMatch(line) || AgendaItem().IsMatch(line)
         || Meeting().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
         || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line)
-        || OwnNumber().IsMatch(line) || SeriesNumber().IsMatch(line) || Contact().IsMatch(line) || Byline().IsMatch(line);
+        || OwnNumber().IsMatch(line) || SeriesNumber().IsMatch(line) || Contact().IsMatch(line) || Byline().IsMatch(line) || Letter().IsMatch(line);
 
     /// <summary>
     /// A line that names an organisation and nothing else but its acronym or, after a dash or a
@@ -208,6 +214,14 @@ internal sealed partial class CoverPage
     // Addresses, telephone numbers, e-mail and web addresses of a letterhead.
     [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|улица|ул\.|проспект)\b|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع)", RegexOptions.IgnoreCase)]
     private static partial Regex Contact();
+
+    // A letter's parts: addressee, subject, salutation ("To:", "Subject:", "Dear ...", "致：", "事由：").
+    [GeneratedRegex(@"^(?:(?:to|from|subject|re|objet|asunto|тема|кому|الموضوع|إلى|致|事由|主题)\s*[:：]|dear\b|madame|monsieur|estimad[oa]|señor|уважаем|السيد|尊敬的)|(?:女士|先生)[:：]$", RegexOptions.IgnoreCase)]
+    private static partial Regex Letter();
+
+    // A letter's subject line that names the report it transmits: "Subject: Transmission of the report 'X'", "事由：转交《X》报告".
+    [GeneratedRegex(@"^(?:subject|re|objet|asunto|тема|الموضوع|事由|主题)\s*[:：].*?[《“«""](?<title>[^》”»""]{8,})[》”»""]", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectNamingReport();
 
     // A title that names its author ("Report of the World Health Organization on ...") is a title.
     [GeneratedRegex(@"^(?:report|rapport|informe|доклад|تقرير)\b|报告$", RegexOptions.IgnoreCase)]

@@ -46,7 +46,7 @@ internal static class MetadataFields
             ReportingPeriod = period?.Period,
             ReferencedDocuments = referenced,
             ConventionArticles = ConventionArticleFinder.Find(text).Take(MaxListItems).ToList(),
-            Organizations = OrganizationFinder.Default.Find(withoutSymbols),
+            Organizations = OrganizationFinder.Default.Find(withoutSymbols + "\n" + WithoutSymbols(running, SymbolFinder.Find(running))),
             SubmittedBy = submitter?.Id,
             WordCount = WordCounter.Count(document.Text),
             Sources = new MetadataSources
