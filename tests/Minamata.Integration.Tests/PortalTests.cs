@@ -112,6 +112,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("1 of 2 partners have reported");
         await page.Locator("#secretariat-reports tbody tr", new() { HasText = "unicef.txt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#detail-history")).ToContainTextAsync("indexed by intake");
+        await Assertions.Expect(page.Locator("#detail-fields dt:has-text('Submitted by') + dd")).ToHaveTextAsync("UNICEF");
 
         await page.ClickAsync("#compile");
         var word = page.Locator("#compilation-downloads button", new() { HasText = "DOCX" });

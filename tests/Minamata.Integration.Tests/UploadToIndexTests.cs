@@ -121,4 +121,36 @@ public sealed class UploadToIndexTests(ServerFixture fixture)
         using var byLanguage = await partner.GetAsync("/api/reports?language=ru");
         Assert.Contains((await ReportsApi.JsonAsync(byLanguage)).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
     }
+
+    [Fact]
+    public async Task A_report_submitted_by_another_organisation_is_indexed_with_a_history_line_naming_it()
+    {
+        var (_, whoKey) = await fixture.NewPartnerAsync("WHO");
+        var (_, iloKey) = await fixture.NewPartnerAsync("ILO");
+        using var who = fixture.Client(whoKey);
+        using var ilo = fixture.Client(iloKey);
+        var text = Encoding.UTF8.GetBytes("Occupational exposure to mercury\n\nThis report is submitted by the International Labour Organization to the Conference of the Parties.\n");
+
+        var viaWho = await ReportsApi.UploadAsync(who, text, "ilo-report.txt");
+        var viaIlo = await ReportsApi.UploadAsync(ilo, text, "ilo-report.txt");
+        var (fromWho, _) = await ReportsApi.WaitUntilProcessedAsync(who, viaWho, TimeSpan.FromSeconds(5));
+        var (fromIlo, _) = await ReportsApi.WaitUntilProcessedAsync(ilo, viaIlo, TimeSpan.FromSeconds(5));
+
+        Assert.Equal("indexed", fromWho.GetProperty("status").GetString());
+        Assert.Equal("ILO", fromWho.GetProperty("metadata").GetProperty("submittedBy").GetString());
+        Assert.Equal("body", fromWho.GetProperty("metadata").GetProperty("sources").GetProperty("submittedBy").GetString());
+        // The history line follows the verdict: wait for it as a user refreshing the page would.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!fromWho.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("event").GetString() == "submitted-by-another") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            using var again = await who.GetAsync($"/api/reports/{viaWho}");
+            fromWho = await ReportsApi.JsonAsync(again);
+        }
+
+        var line = Assert.Single(fromWho.GetProperty("history").EnumerateArray(), h => h.GetProperty("event").GetString() == "submitted-by-another");
+        Assert.Equal("ILO", line.GetProperty("detail").GetString());
+        Assert.Equal("ILO", fromIlo.GetProperty("metadata").GetProperty("submittedBy").GetString());
+        Assert.DoesNotContain(fromIlo.GetProperty("history").EnumerateArray(), h => h.GetProperty("event").GetString() == "submitted-by-another");
+    }
 }

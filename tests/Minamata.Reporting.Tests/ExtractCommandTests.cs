@@ -35,18 +35,38 @@ public sealed class ExtractCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var record = Assert.Single(lines);
-        foreach (var field in new[] { "file", "format", "sha256", "language", "symbol", "meeting", "title", "documentDate", "reportingPeriod", "referencedDocuments", "conventionArticles", "organizations", "wordCount" })
+        foreach (var field in new[] { "file", "format", "sha256", "language", "symbol", "meeting", "title", "documentDate", "reportingPeriod", "referencedDocuments", "conventionArticles", "organizations", "submittedBy", "wordCount", "sources" })
         {
             Assert.True(record.TryGetProperty(field, out _), $"missing {field}");
         }
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("plain words only"u8)), record.GetProperty("sha256").GetString());
-        foreach (var field in new[] { "symbol", "meeting", "documentDate", "reportingPeriod" })
+        foreach (var field in new[] { "symbol", "meeting", "documentDate", "reportingPeriod", "submittedBy" })
         {
             Assert.Equal(JsonValueKind.Null, record.GetProperty(field).ValueKind);
         }
 
         Assert.Empty(record.GetProperty("organizations").EnumerateArray());
+        Assert.False(record.GetProperty("sources").TryGetProperty("symbol", out _));
+    }
+
+    [Fact]
+    public async Task The_submitter_and_where_each_value_came_from_are_printed()
+    {
+        var file = Write("gef.txt", "Report of the Global Environment Facility to the seventh meeting of the Conference of the Parties\nGeneva, 15 July 2027\n\nExecutive summary\nThis report covers the period from July 2025 to June 2027 and the projects approved in it.\n");
+
+        var (exit, lines, _) = await RunAsync("extract", "--json", file);
+
+        Assert.Equal(0, exit);
+        var record = Assert.Single(lines);
+        Assert.Equal("GEF", record.GetProperty("submittedBy").GetString());
+        Assert.Equal("2027-07-15", record.GetProperty("documentDate").GetString());
+        var sources = record.GetProperty("sources");
+        Assert.Equal("cover", sources.GetProperty("title").GetString());
+        Assert.Equal("cover", sources.GetProperty("submittedBy").GetString());
+        Assert.Equal("cover", sources.GetProperty("documentDate").GetString());
+        Assert.Equal("body", sources.GetProperty("reportingPeriod").GetString());
+        Assert.False(sources.TryGetProperty("symbol", out _));
     }
 
     [Theory]

@@ -20,6 +20,9 @@ public sealed class ReportHistory(ReportStorageClients storage, TimeProvider clo
     public const string Superseded = "superseded";
     public const string Downloaded = "downloaded";
 
+    /// <summary>The report says another organisation submitted it than the partner who uploaded it (detail: that organisation's id).</summary>
+    public const string SubmittedByAnother = "submitted-by-another";
+
     /// <summary>Appends the event unless an event with the same <paramref name="onceKey"/> is there already.</summary>
     public async Task AppendOnceAsync(string reportId, string @event, string onceKey, string by, string? detail, CancellationToken cancellationToken)
     {

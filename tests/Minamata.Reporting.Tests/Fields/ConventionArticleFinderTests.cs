@@ -22,6 +22,10 @@ public sealed class ConventionArticleFinderTests
     [InlineData("第二十三条第5款(b)项", "23(5)(b)")]
     [InlineData("الفقرة 2 (أ) من المادة 16", "16(2)(a)")]
     [InlineData("وفقاً للمادة 4 من الاتفاقية", "4")]
+    [InlineData("article 16 of the Minamata Convention on Mercury", "16")]
+    [InlineData("статьи 16 Минаматской конвенции", "16")]
+    [InlineData("《关于汞的水俣公约》第十一条第3款(a)项", "11(3)(a)")]
+    [InlineData("《公约》第十九条", "19")]
     public void Citations_are_normalised_at_the_precision_written(string text, string article)
     {
         Assert.Equal([article], ConventionArticleFinder.Find(text));
@@ -36,7 +40,30 @@ public sealed class ConventionArticleFinderTests
     }
 
     [Theory]
+    [InlineData("in line with Art. 16 of the Convention", "16")]
+    [InlineData("in line with Arts. 7 and 8 and Annex C of the Convention", "7 8")]
+    [InlineData("Articles 3 through 5 govern supply and trade", "3 4 5")]
+    [InlineData("загрязненных участков (статьи 11 и 12)", "11 12")]
+    [InlineData("conformément aux articles 7 et 8", "7 8")]
+    [InlineData("los artículos 7 y 8 del Convenio", "7 8")]
+    [InlineData("المادتان ١٠ و١١", "10 11")]
+    [InlineData("article 7 and article 5 of the Paris Agreement", "7")]
+    public void Short_forms_and_lists_of_articles_are_read(string text, string articles)
+    {
+        Assert.Equal(articles.Split(' '), ConventionArticleFinder.Find(ReportText.Normalise(text)));
+    }
+
+    [Theory]
     [InlineData("article 11 of the Basel Convention")]
+    [InlineData("article 5 of the Paris Agreement")]
+    [InlineData("статьи 3 Парижского соглашения")]
+    [InlineData("Article 4 of the Occupational Safety and Health Convention, 1981 (No. 155)")]
+    [InlineData("В соответствии со статьей 6 Конвенции № 176 работодатель")]
+    [InlineData("Article 32 of the Convention on the Rights of the Child")]
+    [InlineData("en virtud del artículo 9 del Acuerdo de París")]
+    [InlineData("l'article 16 de la Convention de Bâle")]
+    [InlineData("《国际原子能机构规约》第三条")]
+    [InlineData("المادة 5 من اتفاق باريس")]
     [InlineData("article 99")]
     [InlineData("Item 5 (c) of the provisional agenda")]
     [InlineData("Пункт 5 c) предварительной повестки дня")]

@@ -21,6 +21,15 @@ public sealed class OrganizationFinderTests
     [InlineData("والبنك الدولي", "WB")]
     [InlineData("Global Environment Facility", "GEF")]
     [InlineData("the Inter-Organization Programme for the Sound Management of Chemicals", "IOMC")]
+    [InlineData("the World Health Organisation", "WHO")]
+    [InlineData("the International Labor Organization", "ILO")]
+    [InlineData("the United Nations Environment Program", "UNEP")]
+    [InlineData("the UN Environment Programme", "UNEP")]
+    [InlineData("projects financed in GEF-8", "GEF")]
+    [InlineData("a UNEP-led assessment", "UNEP")]
+    [InlineData("WHO-supported surveys", "WHO")]
+    [InlineData("проекты ГЭФ-8", "GEF")]
+    [InlineData("在组织间化学品无害管理方案框架内", "IOMC")]
     public void Organisations_are_found_in_any_language_and_grammatical_case(string text, string id)
     {
         Assert.Equal([id], OrganizationFinder.Default.Find(text));

@@ -21,6 +21,16 @@ public sealed class ReportingPeriodFinderTests
     [InlineData("在2024-2025两年期内", "2024-01", "2025-12")]
     [InlineData("من كانون الأول/ديسمبر 2023 إلى حزيران/يونيه 2025", "2023-12", "2025-06")]
     [InlineData("خلال فترة السنتين 2024-2025", "2024-01", "2025-12")]
+    [InlineData("The report covers January–June 2025.", "2025-01", "2025-06")]
+    [InlineData("Le présent rapport couvre la période janvier–juin 2025.", "2025-01", "2025-06")]
+    [InlineData("за отчетный период (январь–июнь 2027 года)", "2027-01", "2027-06")]
+    [InlineData("de enero a junio de 2026", "2026-01", "2026-06")]
+    [InlineData("本报告所述期间为2025年1月至6月。", "2025-01", "2025-06")]
+    [InlineData("It reviews the work from 2023 to 2025 on safety.", "2023-01", "2025-12")]
+    [InlineData("operaciones aprobadas de 2023 a 2026", "2023-01", "2026-12")]
+    [InlineData("работа с 2024 по 2026 год", "2024-01", "2026-12")]
+    [InlineData("A pilot ran from 2015 to 2018. This report covers the period from July 2025 to June 2027.", "2025-07", "2027-06")]
+    [InlineData("un projet mis en œuvre de 2016 à 2020. Le présent rapport porte sur les activités menées de 2024 à 2026.", "2024-01", "2026-12")]
     public void A_stated_period_is_read_to_the_month(string text, string start, string end)
     {
         Assert.Equal(new ReportingPeriod(start, end), ReportingPeriodFinder.Find(text, DateScanner.Scan(text))?.Period);

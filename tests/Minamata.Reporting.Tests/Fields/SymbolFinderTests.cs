@@ -32,6 +32,22 @@ public sealed class SymbolFinderTests
     }
 
     [Theory]
+    [InlineData("documents UNEP/MC/COP.6/INF/30, 31 and 35.", "UNEP/MC/COP.6/INF/30 UNEP/MC/COP.6/INF/31 UNEP/MC/COP.6/INF/35")]
+    [InlineData("documents UNEP/MC/COP.6/INF/30 and INF/31", "UNEP/MC/COP.6/INF/30 UNEP/MC/COP.6/INF/31")]
+    [InlineData("UNEP/MC/COP.7/INF/7 et INF/8", "UNEP/MC/COP.7/INF/7 UNEP/MC/COP.7/INF/8")]
+    [InlineData("UNEP/MC/COP.6/INF/33 to 35", "UNEP/MC/COP.6/INF/33 UNEP/MC/COP.6/INF/34 UNEP/MC/COP.6/INF/35")]
+    [InlineData("UNEP/MC/COP.6/INF/18 a 20", "UNEP/MC/COP.6/INF/18 UNEP/MC/COP.6/INF/19 UNEP/MC/COP.6/INF/20")]
+    [InlineData("UNEP/MC/COP.6/INF/30, 31 и 35", "UNEP/MC/COP.6/INF/30 UNEP/MC/COP.6/INF/31 UNEP/MC/COP.6/INF/35")]
+    [InlineData("UNEP/MC/COP.6/INF/9 و10 و12.", "UNEP/MC/COP.6/INF/9 UNEP/MC/COP.6/INF/10 UNEP/MC/COP.6/INF/12")]
+    [InlineData("UNEP/MC/COP.6/INF/30, 2 July 2025", "UNEP/MC/COP.6/INF/30")]
+    [InlineData("UNEP/MC/COP.6/INF/30 and 45 countries", "UNEP/MC/COP.6/INF/30")]
+    [InlineData("UNEP/MC/COP.6/INF/30 and the 31 Parties", "UNEP/MC/COP.6/INF/30")]
+    public void A_list_after_a_symbol_stands_for_each_document_and_nothing_else(string text, string symbols)
+    {
+        Assert.Equal(symbols.Split(' '), SymbolFinder.Find(text).Select(s => s.Symbol));
+    }
+
+    [Theory]
     [InlineData("A/B testing")]
     [InlineData("and/or")]
     [InlineData("UNEPS/MC/1")]

@@ -14,8 +14,14 @@ namespace Minamata.Reporting.Documents.Pdf;
 /// </summary>
 internal static class PdfParagraphs
 {
-    /// <summary>Baselines further apart than this many font sizes are in different paragraphs (Chinese is set at about 1.7).</summary>
+    /// <summary>
+    /// Baselines further apart than this many font sizes are in different paragraphs (Chinese is set
+    /// at about 1.7), unless the page's own line spacing is wider (Arabic Naskh, at about 2.1).
+    /// </summary>
     private const double MaxLineSpacing = 1.9;
+
+    /// <summary>How much wider than the page's usual line spacing a paragraph's may be.</summary>
+    private const double SpacingTolerance = 1.3;
 
     /// <summary>Lines whose starts are this close (in points) are aligned on one edge.</summary>
     private const double Aligned = 2;
@@ -23,46 +29,64 @@ internal static class PdfParagraphs
     /// <summary>How far (in font sizes) a paragraph's first line may be indented within its block.</summary>
     private const double MaxIndent = 4;
 
-    public static IEnumerable<string> Join(IReadOnlyList<LaidOutLine> lines)
+    public static List<string> Join(IReadOnlyList<LaidOutLine> lines)
     {
+        var paragraphs = new List<string>();
         if (lines.Count == 0)
         {
-            yield break;
+            return paragraphs;
         }
 
-        var blockEdges = BlockEdges(lines);
+        var maxSpacing = Math.Max(MaxLineSpacing, SpacingTolerance * UsualSpacing(lines));
+        var blockEdges = BlockEdges(lines, maxSpacing);
         var pageWidth = lines.Max(l => l.End) - lines.Min(l => l.Start);
-        var paragraph = new StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
+        var paragraph = new StringBuilder(lines[0].Text);
+        for (var i = 1; i < lines.Count; i++)
         {
-            if (i > 0 && InOneBlock(lines[i - 1], lines[i]) && Continues(lines[i - 1], lines[i], blockEdges[i], pageWidth))
+            var continues = InOneBlock(lines[i - 1], lines[i], maxSpacing) && Continues(lines[i - 1], lines[i], blockEdges[i], pageWidth);
+            if (continues || GoesOnInNextColumn(lines[i - 1], lines[i], blockEdges[i - 1]) || HyphenatedWords.BreaksBefore(lines[i - 1].Text, lines[i].Text))
             {
                 Append(paragraph, lines[i].Text);
                 continue;
             }
 
-            if (paragraph.Length > 0)
-            {
-                yield return paragraph.ToString();
-            }
-
+            paragraphs.Add(paragraph.ToString());
             paragraph.Clear().Append(lines[i].Text);
         }
 
-        if (paragraph.Length > 0)
-        {
-            yield return paragraph.ToString();
-        }
+        paragraphs.Add(paragraph.ToString());
+        return paragraphs;
     }
 
+    /// <summary>The page's usual distance between consecutive lines in one type, in font sizes.</summary>
+    private static double UsualSpacing(IReadOnlyList<LaidOutLine> lines)
+    {
+        var spacings = lines.Zip(lines.Skip(1))
+            .Where(p => Math.Abs(p.First.FontSize - p.Second.FontSize) <= 0.1 * p.First.FontSize && p.First.FontSize > 0)
+            .Select(p => (p.First.Baseline - p.Second.Baseline) / p.First.FontSize)
+            .Where(r => r is > 0 and < 3)
+            .Order()
+            .ToList();
+        return spacings.Count == 0 ? 0 : spacings[spacings.Count / 2];
+    }
+
+    /// <summary>
+    /// A paragraph that runs from the foot of one column to the top of the next: the line before
+    /// was full, the next stands higher on the page in the same type and goes on in lower case.
+    /// </summary>
+    private static bool GoesOnInNextColumn(LaidOutLine before, LaidOutLine line, double blockEdge) =>
+        line.Baseline > before.Baseline + before.FontSize && line.Bold == before.Bold && line.RightToLeft == before.RightToLeft
+        && Math.Abs(before.FontSize - line.FontSize) <= 0.1 * before.FontSize && line.Start >= before.End
+        && line.Text.Length > 0 && char.IsLower(line.Text[0]) && before.End + 0.25 * before.FontSize + line.FirstWordWidth > blockEdge + 1;
+
     /// <summary>Each line's block's right edge: the furthest end among the consecutive lines that can share a paragraph with it.</summary>
-    private static double[] BlockEdges(IReadOnlyList<LaidOutLine> lines)
+    private static double[] BlockEdges(IReadOnlyList<LaidOutLine> lines, double maxSpacing)
     {
         var edges = new double[lines.Count];
         var first = 0;
         for (var i = 1; i <= lines.Count; i++)
         {
-            if (i < lines.Count && InOneBlock(lines[i - 1], lines[i]))
+            if (i < lines.Count && InOneBlock(lines[i - 1], lines[i], maxSpacing))
             {
                 continue;
             }
@@ -76,10 +100,10 @@ internal static class PdfParagraphs
     }
 
     /// <summary>Consecutive lines in one type, at normal line spacing, overlapping and starting near each other.</summary>
-    private static bool InOneBlock(LaidOutLine before, LaidOutLine line)
+    private static bool InOneBlock(LaidOutLine before, LaidOutLine line, double maxSpacing)
     {
         var spacing = before.Baseline - line.Baseline;
-        return line.RightToLeft == before.RightToLeft && before.Bold == line.Bold && spacing > 0 && spacing <= MaxLineSpacing * before.FontSize
+        return line.RightToLeft == before.RightToLeft && before.Bold == line.Bold && spacing > 0 && spacing <= maxSpacing * before.FontSize
             && Math.Abs(before.FontSize - line.FontSize) <= 0.1 * before.FontSize && line.Start < before.End && before.Start < line.End
             && Math.Abs(before.Start - line.Start) <= MaxIndent * before.FontSize;
     }

@@ -83,8 +83,9 @@ internal static partial class SymbolFinder
     }
 
     // After a symbol: ", 31", " and 35", " et INF/8", " и 35", " و10", "、31", or a range " to 35", " a 20",
-    // " по 18", "至35"; never a number that a month or year follows ("INF/30, 2 July 2025").
-    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?![0-9/]|\.[0-9]|\s*(?:\p{L}+\s+)?[0-9]{4})|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到)\s*(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9]))", RegexOptions.IgnoreCase)]
+    // " по 18", "至35"; a bare number only where the list goes on or ends, never one that a word
+    // follows ("INF/30, 2 July 2025", "INF/30 and 45 countries").
+    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到)\s*(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9]))", RegexOptions.IgnoreCase)]
     private static partial Regex Continuation();
 
     private static string Normalise(string segment)

@@ -314,7 +314,7 @@
     clear(fields);
     const m = report.metadata ?? {};
     const rows = [
-      ["fieldPartner", report.partner], ["fieldCycle", report.cycle], ["fieldStatus", statusText(report)], ["fieldSymbol", m.symbol],
+      ["fieldPartner", report.partner], ["fieldSubmittedBy", m.submittedBy], ["fieldCycle", report.cycle], ["fieldStatus", statusText(report)], ["fieldSymbol", m.symbol],
       ["fieldDate", m.documentDate], ["fieldPeriod", period(m.reportingPeriod)], ["fieldOrganizations", (m.organizations ?? []).join(", ")],
       ["fieldArticles", (m.conventionArticles ?? []).join(", ")], ["fieldDocuments", (m.referencedDocuments ?? []).join(", ")],
       ["fieldReplaces", report.replaces], ["fieldSupersededBy", report.supersededBy],
@@ -327,7 +327,8 @@
     const history = $("detail-history");
     clear(history);
     for (const entry of report.history ?? []) {
-      history.appendChild(element("li", t("historyLine", { at: entry.at.replace("T", " ").slice(0, 19), event: entry.event, by: entry.by })));
+      const line = t("historyLine", { at: entry.at.replace("T", " ").slice(0, 19), event: entry.event, by: entry.by });
+      history.appendChild(element("li", entry.detail ? t("historyDetail", { line, detail: entry.detail }) : line));
     }
   }
 

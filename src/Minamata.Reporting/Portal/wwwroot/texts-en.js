@@ -63,6 +63,7 @@ window.MINAMATA_TEXTS = {
   stateMissing: "missing",
   rejectedBecause: "rejected: {message}",
   fieldPartner: "Partner",
+  fieldSubmittedBy: "Submitted by (as the report says)",
   fieldCycle: "Cycle",
   fieldStatus: "Status",
   fieldSymbol: "Symbol",
@@ -73,5 +74,6 @@ window.MINAMATA_TEXTS = {
   fieldDocuments: "Documents cited",
   fieldReplaces: "Corrects",
   fieldSupersededBy: "Corrected by",
-  historyLine: "{at}: {event} by {by}"
+  historyLine: "{at}: {event} by {by}",
+  historyDetail: "{line} ({detail})"
 };

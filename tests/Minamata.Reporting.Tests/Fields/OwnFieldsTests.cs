@@ -1,0 +1,84 @@
+using Minamata.Reporting.Documents;
+using Minamata.Reporting.Metadata.Fields;
+
+namespace Minamata.Reporting.Tests.Fields;
+
+/// <summary>
+/// The fields a document states about itself (symbol, title, date) come from its cover, letterhead
+/// or running header, never from what its body cites or from parts of a cover that are not them.
+/// </summary>
+public sealed class OwnFieldsTests
+{
+    private const string PartnerReport = """
+        World Health Organization
+        Department of Environment, Climate Change and Health · Avenue Appia 20, 1211 Geneva 27, Switzerland
+        WHO/HEP/ECH/2025.1
+        Mercury and health:
+        WHO activities in support of the
+        Minamata Convention on Mercury
+        Geneva, 4 July 2025
+        Executive summary
+        This report is submitted in response to decision MC-5/7 and to document UNEP/MC/COP.5/INF/28, as conveyed by the secretariat on 9 January 2025, and covers 2024.
+        1. Dental amalgam
+        """;
+
+    [Fact]
+    public void A_partners_own_report_takes_no_cited_symbol_nor_its_own_number_and_its_title_and_date_are_the_title_pages()
+    {
+        var document = new DocumentText("docx", PartnerReport) { RunningText = "World Health Organization\nMercury and health" };
+
+        var metadata = MetadataFields.Read(document, "who.docx", "0");
+
+        Assert.Null(metadata.Symbol);
+        Assert.Equal(["UNEP/MC/COP.5/INF/28"], metadata.ReferencedDocuments);
+        Assert.Equal("Mercury and health: WHO activities in support of the Minamata Convention on Mercury", metadata.Title);
+        Assert.Equal("2025-07-04", metadata.DocumentDate);
+        Assert.Equal("cover", metadata.Sources.Title);
+        Assert.Equal("cover", metadata.Sources.DocumentDate);
+        Assert.Equal("WHO", metadata.SubmittedBy);
+    }
+
+    [Fact]
+    public void A_symbol_printed_only_in_the_running_header_is_the_documents_own()
+    {
+        var document = new DocumentText("docx", "Nuclear techniques for mercury monitoring\n\n1. Mandate\nThe text cites UNEP/MC/COP.6/INF/33.") { RunningText = "UNEP/MC/COP.7/INF/16\n2" };
+
+        var metadata = MetadataFields.Read(document, "iaea.docx", "0");
+
+        Assert.Equal("UNEP/MC/COP.7/INF/16", metadata.Symbol);
+        Assert.Equal("header", metadata.Sources.Symbol);
+        Assert.Equal(["UNEP/MC/COP.6/INF/33"], metadata.ReferencedDocuments);
+    }
+
+    [Theory]
+    [InlineData("Working Paper No. 312\nILO/SECTOR/WP.312\nOccupational exposure to mercury\nSubmitted by the International Labour Organization\n\nExecutive summary", "Occupational exposure to mercury")]
+    [InlineData("Réduire l’utilisation du mercure\nRapport de l’Organisation des Nations Unies pour le développement industriel à la Conférence\nDate : 15.07.2027\n\nRésumé analytique", "Réduire l’utilisation du mercure")]
+    [InlineData("联合国开发计划署\n纽约联合国广场一号，邮编10017\n2027年9月3日\n致：关于汞的水俣公约秘书处执行秘书\n事由：转交《手工和小规模采金业国家行动计划执行情况：经验与教训》报告\n执行秘书女士：\n谨随函转交联合国开发计划署编写的报告，供关于汞的水俣公约缔约方大会第七次会议参考，恳请予以分发。", "手工和小规模采金业国家行动计划执行情况：经验与教训")]
+    [InlineData("1. Introduction\nThe note reviews the portfolio.", null)]
+    public void Letterheads_numbers_bylines_letters_and_headings_are_never_the_title(string text, string? title)
+    {
+        Assert.Equal(title, MetadataFields.Read(new DocumentText("txt", text), "r.txt", "0").Title);
+    }
+
+    [Fact]
+    public void The_title_falls_back_to_document_properties_unless_they_hold_a_placeholder()
+    {
+        var text = "1. Introduction\nThe note reviews the portfolio.";
+
+        Assert.Equal("Financing mercury-free gold mining", MetadataFields.Read(new DocumentText("docx", text, new DocumentHints("Financing mercury-free gold mining")), "r.docx", "0").Title);
+        Assert.Equal("properties", MetadataFields.Read(new DocumentText("docx", text, new DocumentHints("Financing mercury-free gold mining")), "r.docx", "0").Sources.Title);
+        Assert.Null(MetadataFields.Read(new DocumentText("docx", text, new DocumentHints("Document1")), "r.docx", "0").Title);
+        Assert.Null(MetadataFields.Read(new DocumentText("docx", text, new DocumentHints("Microsoft Word - report.docx")), "r.docx", "0").Title);
+    }
+
+    [Fact]
+    public void The_documents_date_is_the_dated_line_not_the_first_date_nor_a_periods_end()
+    {
+        var text = "Nuclear techniques for mercury monitoring\nReporting period: 1 July 2025 – 31 March 2027\nDate: 3 May 2027\n\nExecutive summary\nThe text.";
+
+        var metadata = MetadataFields.Read(new DocumentText("txt", text), "r.txt", "0");
+
+        Assert.Equal("2027-05-03", metadata.DocumentDate);
+        Assert.Equal(new Minamata.Reporting.Metadata.ReportingPeriod("2025-07", "2027-03"), metadata.ReportingPeriod);
+    }
+}
