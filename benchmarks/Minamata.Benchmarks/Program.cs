@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using Minamata.Benchmarks;
 
-// "accuracy" prints how many fixture documents give each metadata field exactly; anything else
-// goes to BenchmarkDotNet (e.g. --filter '*Extraction*' --job short).
-if (args is ["accuracy"])
+// "accuracy [NAME-PART]" prints how many fixture and corpus documents give each metadata field
+// exactly (the corpus also by format and language; NAME-PART keeps the corpus documents whose name
+// contains it); anything else goes to BenchmarkDotNet (e.g. --filter '*Extraction*' --job short).
+if (args is ["accuracy", .. var rest] && rest.Length <= 1)
 {
-    return await FieldAccuracy.PrintAsync(Console.Out);
+    return await FieldAccuracy.PrintAsync(Console.Out, rest.FirstOrDefault());
 }
 
 // "render DIR" writes every fixture report in every format to DIR/<PARTNER>/, a cycle to try
@@ -52,6 +53,30 @@ if (args is ["render-long", var longFolder])
         await File.WriteAllBytesAsync(Path.Combine(longFolder, "small", $"report-{i:D4}.docx"), Minamata.Fixtures.FixtureRenderer.Render(report, "docx"));
     }
 
+    return 0;
+}
+
+// "extract-time FORMAT PAGES RUNS" extracts the full record from one benchmark document RUNS times
+// after a warm-up and prints the median, fastest and slowest in ms: a quick figure to compare two
+// builds side by side (run each in turn, alternating), where BenchmarkDotNet takes minutes.
+if (args is ["extract-time", var timedFormat, var timedPages, var runs])
+{
+    var bytes = ExtractionBenchmarks.Render(timedFormat, int.Parse(timedPages, System.Globalization.CultureInfo.InvariantCulture));
+    var extractor = new Minamata.Reporting.Metadata.MetadataExtractor(Microsoft.Extensions.Options.Options.Create(new Minamata.Reporting.Documents.ExtractionOptions()));
+    var times = new List<double>();
+    for (var i = -5; i < int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        using var content = new MemoryStream(bytes, writable: false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await extractor.ExtractAsync(content, "report", CancellationToken.None);
+        if (i >= 0)
+        {
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    times.Sort();
+    Console.WriteLine($"{timedFormat} {timedPages} pages: median {times[times.Count / 2]:0.0} ms, fastest {times[0]:0.0}, slowest {times[^1]:0.0} ({times.Count} runs)");
     return 0;
 }
 

@@ -48,10 +48,13 @@ public sealed record CorpusDocument(string Name, string Format, JsonObject Expec
         foreach (var field in Fields)
         {
             var expected = JsonSerializer.SerializeToElement(Expected[field]);
-            var got = actual.TryGetProperty(field, out var value) ? value : default;
-            if (!JsonElement.DeepEquals(expected, got))
+            if (!actual.TryGetProperty(field, out var got))
             {
-                yield return (field, expected.ToString(), got.ValueKind == JsonValueKind.Undefined ? "(missing)" : got.ToString());
+                yield return (field, expected.ToString(), "(missing)");
+            }
+            else if (!JsonElement.DeepEquals(expected, got))
+            {
+                yield return (field, expected.ToString(), got.ToString());
             }
         }
     }

@@ -26,6 +26,8 @@ public sealed class ConventionArticleFinderTests
     [InlineData("статьи 16 Минаматской конвенции", "16")]
     [InlineData("《关于汞的水俣公约》第十一条第3款(a)项", "11(3)(a)")]
     [InlineData("《公约》第十九条", "19")]
+    [InlineData("como se definen en el art. 8, párr. 2, apdo. b).", "8(2)(b)")]
+    [InlineData("conformément à l'art. 24, par. 2 c), de la Convention", "24(2)(c)")]
     public void Citations_are_normalised_at_the_precision_written(string text, string article)
     {
         Assert.Equal([article], ConventionArticleFinder.Find(text));
@@ -64,6 +66,8 @@ public sealed class ConventionArticleFinderTests
     [InlineData("l'article 16 de la Convention de Bâle")]
     [InlineData("《国际原子能机构规约》第三条")]
     [InlineData("المادة 5 من اتفاق باريس")]
+    [InlineData("المادة 6 من اتفاقية استكهولم")]
+    [InlineData("المادة 8 من الاتفاقية الإطارية لمنظمة الصحة العالمية بشأن مكافحة التبغ")]
     [InlineData("article 99")]
     [InlineData("Item 5 (c) of the provisional agenda")]
     [InlineData("Пункт 5 c) предварительной повестки дня")]

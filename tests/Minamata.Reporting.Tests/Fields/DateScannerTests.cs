@@ -31,6 +31,7 @@ public sealed class DateScannerTests
     [InlineData("二〇二七年七月十五日", "2027-07-15")]
     [InlineData("二〇二五年十二月三十一日", "2025-12-31")]
     [InlineData("١٥ تموز/يوليه ٢٠٢٧", "2027-07-15")]
+    [InlineData("«12» мая 2027 г.", "2027-05-12")]
     public void Dates_as_the_UN_writes_them_in_six_languages_are_read_in_the_gregorian_calendar(string text, string date)
     {
         // The scanner reads text as the extractor gives it: digits of every script already ASCII.

@@ -55,6 +55,10 @@ public sealed class OwnFieldsTests
     [InlineData("Réduire l’utilisation du mercure\nRapport de l’Organisation des Nations Unies pour le développement industriel à la Conférence\nDate : 15.07.2027\n\nRésumé analytique", "Réduire l’utilisation du mercure")]
     [InlineData("联合国开发计划署\n纽约联合国广场一号，邮编10017\n2027年9月3日\n致：关于汞的水俣公约秘书处执行秘书\n事由：转交《手工和小规模采金业国家行动计划执行情况：经验与教训》报告\n执行秘书女士：\n谨随函转交联合国开发计划署编写的报告，供关于汞的水俣公约缔约方大会第七次会议参考，恳请予以分发。", "手工和小规模采金业国家行动计划执行情况：经验与教训")]
     [InlineData("1. Introduction\nThe note reviews the portfolio.", null)]
+    [InlineData("Distr.: General\nReport of the United Nations Institute for Training\nand Research on its activities\nCorrigendum\nNote by the secretariat\n1. The text.", "Report of the United Nations Institute for Training and Research on its activities")]
+    [InlineData("Agence internationale de l’énergie atomique\nEssais d’aptitude pour le mercure :\nl’appui de l’AIEA aux laboratoires\nContribution de l’Agence internationale de l’énergie atomique à la septième réunion\nMonaco, le 14 juin 2027\n1. Introduction", "Essais d’aptitude pour le mercure : l’appui de l’AIEA aux laboratoires")]
+    [InlineData("World Health Organization\nREGIONAL OFFICE FOR Europe\nPHASING DOWN DENTAL AMALGAM\nIN THE WHO EUROPEAN REGION\n\n1. Introduction", "PHASING DOWN DENTAL AMALGAM IN THE WHO EUROPEAN REGION")]
+    [InlineData("氯碱生产中的汞替代：\n工发组织技术援助进展报告\n\n1. 导言", "氯碱生产中的汞替代：工发组织技术援助进展报告")]
     public void Letterheads_numbers_bylines_letters_and_headings_are_never_the_title(string text, string? title)
     {
         Assert.Equal(title, MetadataFields.Read(new DocumentText("txt", text), "r.txt", "0").Title);

@@ -30,6 +30,10 @@ public sealed class ReportingPeriodFinderTests
     [InlineData("operaciones aprobadas de 2023 a 2026", "2023-01", "2026-12")]
     [InlineData("работа с 2024 по 2026 год", "2024-01", "2026-12")]
     [InlineData("A pilot ran from 2015 to 2018. This report covers the period from July 2025 to June 2027.", "2025-07", "2027-06")]
+    [InlineData("La presente nota abarca la información recibida entre el 1 de julio de 2025 y el 30 de junio de 2027.", "2025-07", "2027-06")]
+    [InlineData("couvre la période comprise entre janvier 2025 et mars 2027", "2025-01", "2027-03")]
+    [InlineData("Activities in the 2025–2026 biennium", "2025-01", "2026-12")]
+    [InlineData("Проект рассчитан на 2025–2029 годы. Доклад охватывает деятельность за 2026 год.", "2026-01", "2026-12")]
     [InlineData("un projet mis en œuvre de 2016 à 2020. Le présent rapport porte sur les activités menées de 2024 à 2026.", "2024-01", "2026-12")]
     public void A_stated_period_is_read_to_the_month(string text, string start, string end)
     {
@@ -44,5 +48,14 @@ public sealed class ReportingPeriodFinderTests
     public void Meeting_dates_backward_ranges_and_lists_are_not_periods(string text)
     {
         Assert.Null(ReportingPeriodFinder.Find(text, DateScanner.Scan(text)));
+    }
+
+    [Fact]
+    public void A_period_that_starts_after_the_document_was_issued_is_a_plan_not_what_it_covers()
+    {
+        const string text = "Le secrétariat prévoit pour l'exercice biennal 2028-2029 de nouveaux ateliers.";
+
+        Assert.Null(ReportingPeriodFinder.Find(text, DateScanner.Scan(text), "2027-09-01"));
+        Assert.NotNull(ReportingPeriodFinder.Find(text, DateScanner.Scan(text)));
     }
 }

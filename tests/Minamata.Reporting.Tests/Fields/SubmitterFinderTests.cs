@@ -15,6 +15,8 @@ public sealed class SubmitterFinderTests
     [InlineData("حماية الأطفال\n\n1 - تتشرف الأمانة بأن تعمم تقريراً مقدماً من منظمة الأمم المتحدة للطفولة دون تحرير رسمي في مرفق هذه المذكرة.", "UNICEF", "body")]
     [InlineData("汞与健康\n\n1. 秘书处谨在本说明附件中分发世界卫生组织提交的报告，报告未经正式编辑。", "WHO", "body")]
     [InlineData("World Health Organization\nAvenue Appia 20, 1211 Geneva 27, Switzerland\nMercury and health\n\nExecutive summary\nThe text.", "WHO", "cover")]
+    [InlineData("Technical assistance on mercury wastes\nReport submitted by the Secretariat of the Basel, Rotterdam and Stockholm Conventions\n\nSummary\nThe text.", "BRS", "cover")]
+    [InlineData("El Marco Mundial y el Convenio de Minamata\nSecretaría del Marco Mundial sobre los Productos Químicos\n\nResumen\nEl texto.", "GFC", "cover")]
     public void The_submitter_is_read_from_the_cover_the_letterhead_or_a_sentence_of_the_body(string text, string id, string source)
     {
         var metadata = MetadataFields.Read(new DocumentText("txt", text), "report.txt", "0");

@@ -11,8 +11,8 @@ namespace Minamata.Reporting.Documents.Pdf;
 /// </summary>
 internal static partial class RunningLines
 {
-    /// <summary>How many lines at each edge of a page may be a header or footer.</summary>
-    private const int LinesPerEdge = 2;
+    /// <summary>How many lines at each edge of a page may be a header or footer (a header table may hold four).</summary>
+    private const int LinesPerEdge = 4;
 
     /// <summary>Baselines this close (in points) on two pages are the same place.</summary>
     private const double SamePosition = 3;
@@ -30,12 +30,11 @@ internal static partial class RunningLines
     }
 
     /// <summary>
-    /// Whether a line recurs at a page edge of another page. On the first page it must also stand
-    /// where it stands on the other (a header printed on every page), since a cover prints the
-    /// symbol that later pages repeat in their header, but elsewhere.
+    /// Whether a line recurs at the same height at a page edge of another page. The height matters:
+    /// a cover prints the symbol that later pages repeat in their header, but lower down.
     /// </summary>
     private static bool IsRunning(LaidOutLine line, int page, ILookup<string, (string Shape, int Page, double Baseline)> byShape) =>
-        byShape[Shape(line.Text)].Any(other => other.Page != page && (page > 0 || Math.Abs(other.Baseline - line.Baseline) <= SamePosition));
+        byShape[Shape(line.Text)].Any(other => other.Page != page && Math.Abs(other.Baseline - line.Baseline) <= SamePosition);
 
     /// <summary>In the top tenth of the page, in smaller type than most of its lines, and more than two of its line heights from the nearest line.</summary>
     private static bool SetApart(IReadOnlyList<LaidOutLine> lines, int index, double pageHeight)

@@ -35,9 +35,10 @@ internal static partial class ConventionArticleFinder
         new(@"párrafo\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
         new(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
         new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)"),
-        // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项".
-        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,\s*paragraphe?\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
-        new(@"artículo\s+(?<a>[0-9]+)\s*(?:,\s*párrafo\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
+        // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项"; the
+        // Spanish form first, since "art. 8, párr. 2, apdo. b)" starts like the English one.
+        new(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase),
+        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
         new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase),
         new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?"),
         new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?"),

@@ -103,7 +103,14 @@ internal sealed partial class CoverPage
         var run = new List<string>();
         if (noteBy >= 0)
         {
-            for (var i = noteBy - 1; i >= 0 && !kinds[i]; i--)
+            // "Corrigendum" or "Addendum" may stand between the title and "Note by the secretariat".
+            var last = noteBy - 1;
+            while (last >= 0 && Issuance().IsMatch(Lines[last]))
+            {
+                last--;
+            }
+
+            for (var i = last; i >= 0 && !kinds[i]; i--)
             {
                 run.Insert(0, Lines[i]);
             }
@@ -126,7 +133,7 @@ internal sealed partial class CoverPage
             for (var first = Array.IndexOf(kinds, false); first >= 0 && run.Count == 0; first = Array.IndexOf(kinds, false, first + 1))
             {
                 var i = first;
-                for (; i < BodyStart && !kinds[i] && (i == first || (!AfterBlank[i] && !ReportOf().IsMatch(Lines[i]))) && !IsProse(Lines[i]); i++)
+                for (; i < BodyStart && !kinds[i] && (i == first || (!AfterBlank[i] && !StartsWithReport().IsMatch(Lines[i]))) && !IsProse(Lines[i]); i++)
                 {
                     run.Add(Lines[i]);
                 }
@@ -138,9 +145,15 @@ internal sealed partial class CoverPage
             }
         }
 
-        var title = WhiteSpace().Replace(string.Join(' ', run), " ").Trim().TrimEnd('*', ' ').TrimEnd('.');
+        var title = WhiteSpace().Replace(JoinLines(run), " ").Trim().TrimEnd('*', ' ').TrimEnd('.');
         return title.Length is > 0 and <= MaxTitleLength ? title : null;
     }
+
+    /// <summary>Title lines joined with a space, but none between Chinese characters.</summary>
+    private static string JoinLines(List<string> lines) => lines.Aggregate("", (title, line) =>
+        title.Length == 0 ? line
+        : Scripts.IsWrittenWithoutSpaces(title[^1]) && line.Length > 0 && Scripts.IsWrittenWithoutSpaces(line[0]) ? title + line
+        : title + " " + line);
 
     /// <summary>A sentence of body text: it ends with a full stop and has more words than a title line has.</summary>
     private static bool IsProse(string line) =>
@@ -155,7 +168,8 @@ internal sealed partial class CoverPage
         NoteBy().IsMatch(line) || Distribution().IsMatch(line) || Original().IsMatch(line) || AgendaItem().IsMatch(line)
         || Meeting().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
         || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line)
-        || OwnNumber().IsMatch(line) || SeriesNumber().IsMatch(line) || Contact().IsMatch(line) || Byline().IsMatch(line) || Letter().IsMatch(line);
+        || OwnNumber().IsMatch(line) || SeriesNumber().IsMatch(line) || Contact().IsMatch(line) || Byline().IsMatch(line) || Letter().IsMatch(line)
+        || Issuance().IsMatch(line);
 
     /// <summary>
     /// A line that names an organisation and nothing else but its acronym or, after a dash or a
@@ -163,8 +177,13 @@ internal sealed partial class CoverPage
     /// </summary>
     public static bool IsLetterhead(string line)
     {
+        if (Office().IsMatch(line))
+        {
+            return true;
+        }
+
         var mentions = OrganizationFinder.Default.FindMentions(line);
-        if (mentions.Count == 0 || mentions[0].Start > 0 || ReportOf().IsMatch(line))
+        if (mentions.Count == 0 || mentions[0].Start > SecretariatOf().Match(line).Length || ReportOf().IsMatch(line))
         {
             return false;
         }
@@ -208,12 +227,16 @@ internal sealed partial class CoverPage
     private static partial Regex SeriesNumber();
 
     // Who sends the report, under its title: "Submitted by ...", "Information provided by ...", "Présenté par ...".
-    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)\s+by\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)\s+by\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交(?:的(?:报告|资料|信息))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
     // Addresses, telephone numbers, e-mail and web addresses of a letterhead.
-    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|улица|ул\.|проспект)\b|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|quai|straße|strasse|platz|улица|ул\.|проспект)\b|\s·\s.*[0-9]|[0-9].*\s·\s|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع|طريق)", RegexOptions.IgnoreCase)]
     private static partial Regex Contact();
+
+    // What the document is to another: "Corrigendum", "Addendum", "Additif", "Исправление", "更正".
+    [GeneratedRegex(@"^(?:corrigendum|addendum|additif|rectificatif|corrección|adición|adenda|исправление|добавление|تصويب|إضافة|更正|增编)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Issuance();
 
     // A letter's parts: addressee, subject, salutation ("To:", "Subject:", "Dear ...", "致：", "事由：").
     [GeneratedRegex(@"^(?:(?:to|from|subject|re|objet|asunto|тема|кому|الموضوع|إلى|致|事由|主题)\s*[:：]|dear\b|madame|monsieur|estimad[oa]|señor|уважаем|السيد|尊敬的)|(?:女士|先生)[:：]$", RegexOptions.IgnoreCase)]
@@ -222,6 +245,18 @@ internal sealed partial class CoverPage
     // A letter's subject line that names the report it transmits: "Subject: Transmission of the report 'X'", "事由：转交《X》报告".
     [GeneratedRegex(@"^(?:subject|re|objet|asunto|тема|الموضوع|事由|主题)\s*[:：].*?[《“«""](?<title>[^》”»""]{8,})[》”»""]", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectNamingReport();
+
+    // "Secretariat of the ...", "Secretaría del ...": the organisation's secretariat, still a letterhead.
+    [GeneratedRegex(@"^(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+|)", RegexOptions.IgnoreCase)]
+    public static partial Regex SecretariatOf();
+
+    // An office of an organisation on its letterhead: "Regional Office for Europe", "المكتب الإقليمي لشرق المتوسط".
+    [GeneratedRegex(@"^(?:(?:who\s+)?regional office for|bureau régional|oficina regional|региональное бюро|المكتب الإقليمي|区域办事处)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Office();
+
+    // Capitalised: "contribution de la FAO" inside a title goes on; "Contribution de ..." below it is a byline.
+    [GeneratedRegex(@"^(?:Report|REPORT|Rapport|RAPPORT|Informe|INFORME|Доклад|ДОКЛАД|تقرير|Contribution|Contribución|Вклад|مساهمة)\b")]
+    private static partial Regex StartsWithReport();
 
     // A title that names its author ("Report of the World Health Organization on ...") is a title.
     [GeneratedRegex(@"^(?:report|rapport|informe|доклад|تقرير)\b|报告$", RegexOptions.IgnoreCase)]

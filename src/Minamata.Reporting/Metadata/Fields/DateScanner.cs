@@ -34,7 +34,7 @@ internal static partial class DateScanner
     private static readonly string MonthAlternatives = string.Join("|", MonthNames.SelectMany(n => n).OrderByDescending(n => n.Length));
 
     private static readonly Regex DayMonthYear = new(
-        $@"(?<![\w])(?<day>[0-9]{{1,2}})(?:er|º|°|-?е)?\.?\s+(?:de\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
+        $@"(?<![\w])«?(?<day>[0-9]{{1,2}})(?:er|º|°|-?е)?\.?»?\s+(?:de\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex MonthDayYear = new(

@@ -29,7 +29,7 @@ internal static class MetadataFields
             : PropertiesTitle.Plausible(document.Hints.Title) is { } property ? (property, MetadataSources.Properties)
             : default;
         var (date, dateSource) = DocumentDate(text, cover, dates, running);
-        var period = ReportingPeriodFinder.Find(text, dates);
+        var period = ReportingPeriodFinder.Find(text, dates, date);
         var withoutSymbols = WithoutSymbols(text, symbols);
         var submitter = SubmitterFinder.Find(withoutSymbols, cover, running, hasUnCover: own is not null && symbolSource == MetadataSources.Cover);
 

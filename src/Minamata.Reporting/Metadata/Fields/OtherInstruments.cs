@@ -50,14 +50,15 @@ internal static partial class OtherInstruments
             || Qualified().IsMatch(after[(instrument.Index + instrument.Length)..]);
     }
 
-    // The instrument word; agreements, protocols and statutes are never the Convention.
-    [GeneratedRegex(@"(?<other>agreement|accord\b|acuerdo|соглашени\w*|protocol\w*|протокол\w*|statute|statut\w*|estatuto|устав\w*|charter|covenant|اتفاق\b|بروتوكول|النظام الأساسي|الميثاق)|convention|convenio|convención|конвенци\w*|اتفاقية|الاتفاقية", RegexOptions.IgnoreCase)]
+    // The instrument word; agreements, protocols and statutes are never the Convention, nor is an
+    // Arabic convention named ("اتفاقية استكهولم") or qualified ("الاتفاقية الإطارية").
+    [GeneratedRegex(@"(?<other>agreement|accord\b|acuerdo|соглашени\w*|protocol\w*|протокол\w*|statute|statut\w*|estatuto|устав\w*|charter|covenant|اتفاق\b|بروتوكول|النظام الأساسي|الميثاق|(?<!ال)اتفاقية\s+(?!ميناماتا)[\u0621-\u064A]{3,}|الاتفاقية\s+ال[\u0621-\u064A]{3,})|convention|convenio|convención|конвенци\w*|اتفاقية|الاتفاقية", RegexOptions.IgnoreCase)]
     private static partial Regex Instrument();
 
     [GeneratedRegex(@"minamata|mercur|минамат|ртут|ميناماتا|الزئبق", RegexOptions.IgnoreCase)]
     private static partial Regex Minamata();
 
-    [GeneratedRegex(@"[.;:!?。；]\s|\(\s*[a-zа-я]\s*\)|\n")]
+    [GeneratedRegex(@"[.;:!?。；]\s|\(\s*[a-zа-я]\s*\)")]
     private static partial Regex SentenceEnd();
 
     // What joins an article to its instrument: "of the", "de la", "del", "من", or nothing (Russian

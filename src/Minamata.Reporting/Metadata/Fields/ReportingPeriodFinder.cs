@@ -12,7 +12,11 @@ internal static partial class ReportingPeriodFinder
 {
     private const int MaxYears = 10;
 
-    public static (int Index, ReportingPeriod Period)? Find(string text, IReadOnlyList<DateMention> dates)
+    /// <summary>
+    /// The period; <paramref name="issued"/> (the document's date, when known) leaves out periods
+    /// that start after it: plans ("for the biennium 2028–2029"), not what the report covers.
+    /// </summary>
+    public static (int Index, ReportingPeriod Period)? Find(string text, IReadOnlyList<DateMention> dates, string? issued = null)
     {
         var candidates = new List<(int Index, ReportingPeriod Period)>();
         foreach (var (from, to) in Ranges(text, dates))
@@ -33,6 +37,17 @@ internal static partial class ReportingPeriodFinder
                 candidates.Add((match.Index, new ReportingPeriod($"{start:D4}-01", $"{end:D4}-12")));
             }
         }
+
+        // A single year only where the text says the report covers it ("Доклад охватывает деятельность за 2026 год").
+        foreach (Match match in SingleYear().Matches(text))
+        {
+            if (SaysWhatItCovers(text, match.Index) && int.Parse(match.Groups["year"].Value) is var year and >= 1900 and <= 2200)
+            {
+                candidates.Add((match.Index, new ReportingPeriod($"{year:D4}-01", $"{year:D4}-12")));
+            }
+        }
+
+        candidates.RemoveAll(c => issued is not null && string.CompareOrdinal(c.Period.Start, issued[..7]) > 0);
 
         // The period the report says it covers, before any other range it mentions (a project's years).
         return candidates.Count == 0 ? null : candidates.OrderBy(c => SaysWhatItCovers(text, c.Index) ? 0 : 1).ThenBy(c => c.Index).First();
@@ -59,7 +74,7 @@ internal static partial class ReportingPeriodFinder
             var (from, to) = (dates[i], dates[i + 1]);
             var between = text.AsSpan(from.End, Math.Max(0, to.Index - from.End));
             var joined = RangeJoiner().IsMatch(between) ||
-                (AndJoiner().IsMatch(between) && text.AsSpan(Math.Max(0, from.Index - 12), Math.Min(12, from.Index)).ToString().Contains("between", StringComparison.OrdinalIgnoreCase));
+                (AndJoiner().IsMatch(between) && Between().IsMatch(text.AsSpan(Math.Max(0, from.Index - 16), Math.Min(16, from.Index)).ToString()));
             if (joined && Ordered(from.Year, from.Month, to.Year, to.Month))
             {
                 yield return (from, to);
@@ -74,18 +89,25 @@ internal static partial class ReportingPeriodFinder
     [GeneratedRegex(@"^\s*(?:[-–—]|to|until|through|au|à|jusqu'à|a|al|hasta|по|до|إلى|الى|حتى|至|到)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RangeJoiner();
 
-    [GeneratedRegex(@"^\s*and\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:and|et|y|и|و|和)\s*(?:the|le|la|el|l['’])?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AndJoiner();
+
+    // "between ... and ...", "entre ... et ...", "между ... и ...", "بين ... و...".
+    [GeneratedRegex(@"(?:between|entre|между|بين)\s+(?:the\s+|le\s+|la\s+|el\s+|l['’])?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Between();
 
     [GeneratedRegex(@"(?:biennium|bienio|biennal|biennale|двухгодичн\w*\s+период\w*|period|période|período|периода?|فترة السنتين|الفترة|فترة)\s+(?:of\s+|de\s+|del\s+)?(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})(?![0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex YearsAfterWord();
 
-    [GeneratedRegex(@"(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:年)?\s*(?:两年期|期间)")]
+    [GeneratedRegex(@"(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:年)?\s*(?:两年期|期间|biennium|bienio)", RegexOptions.IgnoreCase)]
     private static partial Regex YearsBeforeWord();
 
     // Years only, from one to another: "from 2023 to 2025", "de 2023 à 2025", "de 2023 a 2026", "с 2023 по 2025 год", "من 2023 إلى 2025", "2023年至2025年".
     [GeneratedRegex(@"(?:\b(?:from|de|desde|с|من)\s+)(?<start>[0-9]{4})\s+(?:to|à|a|al|hasta|по|до|إلى|الى)\s+(?<end>[0-9]{4})(?![0-9])|(?<start>[0-9]{4})\s*年\s*(?:至|到)\s*(?<end>[0-9]{4})\s*年", RegexOptions.IgnoreCase)]
     private static partial Regex FromYearToYear();
+
+    [GeneratedRegex(@"(?:\bза|\bfor\s+the\s+year|\bpour\s+l['’]année|\bpara\s+el\s+año)\s+(?<year>[0-9]{4})\s*(?:год\w*|г\.)?(?![0-9]|\s*[-–—]\s*[0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex SingleYear();
 
     [GeneratedRegex(@"report|cover|period|review|rapport|couvr|période|porte sur|informe|abarca|período|examina|доклад|охватыва|период|تقرير|يغطي|الفترة|报告|期间|涵盖", RegexOptions.IgnoreCase)]
     private static partial Regex CoverageWord();

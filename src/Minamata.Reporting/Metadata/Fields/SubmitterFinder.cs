@@ -12,7 +12,7 @@ namespace Minamata.Reporting.Metadata.Fields;
 internal static partial class SubmitterFinder
 {
     /// <summary>How far after the end of "submitted by" (or before "提交的") the organisation's name may start.</summary>
-    private const int MaxGap = 12;
+    private const int MaxGap = 40;
 
     public static (string Id, string Source)? Find(string text, CoverPage cover, string runningText, bool hasUnCover)
     {
@@ -22,18 +22,22 @@ internal static partial class SubmitterFinder
             return (onCover, MetadataSources.Cover);
         }
 
-        if (!hasUnCover && cover.Lines.Take(cover.BodyStart).FirstOrDefault(CoverPage.IsLetterhead) is { } letterhead)
+        if (!hasUnCover && cover.Lines.Take(cover.BodyStart).Select(Letterhead).FirstOrDefault(id => id is not null) is { } letterhead)
         {
-            return (OrganizationFinder.Default.FindMentions(letterhead)[0].Id, MetadataSources.Cover);
+            return (letterhead, MetadataSources.Cover);
         }
 
-        if (runningText.Split('\n').FirstOrDefault(CoverPage.IsLetterhead) is { } header)
+        if (runningText.Split('\n').Select(Letterhead).FirstOrDefault(id => id is not null) is { } header)
         {
-            return (OrganizationFinder.Default.FindMentions(header)[0].Id, MetadataSources.Header);
+            return (header, MetadataSources.Header);
         }
 
         return Named(text, mentions, Submitted(), cover.CoverEndOffset, text.Length) is { } inBody ? (inBody, MetadataSources.Body) : null;
     }
+
+    /// <summary>The organisation a letterhead line names (an office's line names none by itself).</summary>
+    private static string? Letterhead(string line) =>
+        CoverPage.IsLetterhead(line) && OrganizationFinder.Default.FindMentions(line) is [var first, ..] ? first.Id : null;
 
     /// <summary>The organisation that the first phrase of <paramref name="phrase"/> in the range names.</summary>
     private static string? Named(string text, List<OrganizationMention> mentions, Regex phrase, int from, int to)
@@ -43,7 +47,7 @@ internal static partial class SubmitterFinder
         {
             var named = match.Groups["after"].Success
                 ? mentions.FirstOrDefault(m => m.Start >= match.Index + match.Length && m.Start <= match.Index + match.Length + MaxGap
-                    && !Unrelated().IsMatch(text.AsSpan(match.Index + match.Length, m.Start - match.Index - match.Length)))
+                    && Gap().IsMatch(text.AsSpan(match.Index + match.Length, m.Start - match.Index - match.Length)))
                 : mentions.LastOrDefault(m => m.End <= match.Index && m.End >= match.Index - 2);
             if (named is not null)
             {
@@ -64,7 +68,7 @@ internal static partial class SubmitterFinder
     [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase)]
     private static partial Regex Submitted();
 
-    // Between the phrase and the name: nothing but spaces, commas and articles.
-    [GeneratedRegex(@"[^\s,،'’\p{Ll}]|\p{Ll}{4,}")]
-    private static partial Regex Unrelated();
+    // Between the phrase and the name: nothing but spaces, commas, articles and "the secretariat of".
+    [GeneratedRegex(@"^[\s,،'’]*(?:(?:the|la|le|el|los|las|l['’])\s*)?(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Gap();
 }

@@ -53,6 +53,17 @@ internal static partial class SymbolFinder
             {
                 AddRange(found, segments, next.Groups["to"].Value, next.Index, next.Length);
             }
+            else if (next.Groups["toSymbol"].Success)
+            {
+                // "from UNEP/MC/COP.7/INF/26 to UNEP/MC/COP.7/INF/28": a range when both share all but the number.
+                var last = next.Groups["toSymbol"].Value.Split('/').Select(s => Normalise(s.Trim())).ToList();
+                if (last.Count == segments.Count && last.Take(last.Count - 1).SequenceEqual(segments.Take(segments.Count - 1)))
+                {
+                    AddRange(found, segments, last[^1], next.Index, next.Length);
+                }
+
+                return;
+            }
             else
             {
                 var partial = (next.Groups["number"].Success ? next.Groups["number"].Value : next.Groups["partial"].Value).Split('/').Select(Normalise).ToList();
@@ -85,7 +96,7 @@ internal static partial class SymbolFinder
     // After a symbol: ", 31", " and 35", " et INF/8", " и 35", " و10", "、31", or a range " to 35", " a 20",
     // " по 18", "至35"; a bare number only where the list goes on or ends, never one that a word
     // follows ("INF/30, 2 July 2025", "INF/30 and 45 countries").
-    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到)\s*(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9]))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到|إلى|الى)\s*(?:(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9])|(?<toSymbol>(?:UNEP|UNEA|FCCC|CBD|SAICM|A|E|S)(?:/[A-Za-z0-9.]+)+)))", RegexOptions.IgnoreCase)]
     private static partial Regex Continuation();
 
     private static string Normalise(string segment)
