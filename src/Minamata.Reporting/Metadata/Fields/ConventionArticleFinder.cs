@@ -20,28 +20,28 @@ internal static partial class ConventionArticleFinder
     /// </summary>
     private static readonly Regex Plural = new(
         @"(?:(?:articles|artículos|статьях|статьями|статей|المادتين|المادتان|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)*)|(?:arts\.|статьи)\s*(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)+))",
-        RegexOptions.IgnoreCase);
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     private static readonly Regex[] Patterns =
     [
         // Sub-paragraph of a paragraph of an article.
-        new(@"(?:subparagraph|sub-paragraph)\s*\(?(?<x>[a-z]{1,4})\)?\s+of\s+paragraph\s+(?<p>[0-9]+)\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"alinéa\s+\(?(?<x>[a-z]{1,4})\)\s+du\s+paragraphe\s+(?<p>[0-9]+)\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"apartado\s+\(?(?<x>[a-z]{1,4})\)\s+del\s+párrafo\s+(?<p>[0-9]+)\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"подпункт\w*\s+\(?(?<x>[a-zа-я]{1,2})\)\s+пункт\w*\s+(?<p>[0-9]+)\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
+        new(@"(?:subparagraph|sub-paragraph)\s*\(?(?<x>[a-z]{1,4})\)?\s+of\s+paragraph\s+(?<p>[0-9]+)\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"alinéa\s+\(?(?<x>[a-z]{1,4})\)\s+du\s+paragraphe\s+(?<p>[0-9]+)\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"apartado\s+\(?(?<x>[a-z]{1,4})\)\s+del\s+párrafo\s+(?<p>[0-9]+)\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"подпункт\w*\s+\(?(?<x>[a-zа-я]{1,2})\)\s+пункт\w*\s+(?<p>[0-9]+)\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
         // Paragraph (and sub-paragraph) of an article, paragraph first.
-        new(@"(?:paragraph|para\.)\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,4})\s*\))?\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"paragraphe\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"párrafo\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase),
-        new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)"),
+        new(@"(?:paragraph|para\.)\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,4})\s*\))?\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"paragraphe\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"párrafo\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)", RegexOptions.Compiled),
         // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项"; the
         // Spanish form first, since "art. 8, párr. 2, apdo. b)" starts like the English one.
-        new(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase),
-        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase),
-        new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase),
-        new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?"),
-        new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?"),
+        new(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?", RegexOptions.Compiled),
+        new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?", RegexOptions.Compiled),
     ];
 
     public static IReadOnlyList<string> Find(string text)

@@ -35,24 +35,24 @@ internal static partial class DateScanner
 
     private static readonly Regex DayMonthYear = new(
         $@"(?<![\w])«?(?<day>[0-9]{{1,2}})(?:er|º|°|-?е)?\.?»?\s+(?:de\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex MonthDayYear = new(
         $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),?\s+(?<year>[0-9]{{4}})(?!\d)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex MonthYear = new(
         $@"(?<![\w])(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Months of one year given as a range: "January–June 2025", "de janvier à juin 2025", "январь–июнь 2025 года", "2025年1月至6月".</summary>
     private static readonly Regex MonthRange = new(
         $@"(?<![\w])(?<from>{MonthAlternatives})\s*(?:[-–—]|to|until|through|à|au|a|al|hasta|по|до|إلى|الى|حتى)\s*(?<to>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)|(?<year>[0-9]{{4}})\s*年\s*(?<fromNumber>[0-9]{{1,2}})\s*月\s*(?:至|到|[-–—])\s*(?<toNumber>[0-9]{{1,2}})\s*月",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public static IEnumerable<(int Index, int Year, int From, int To)> SharedYearRanges(string text)
     {
-        foreach (Match match in MonthRange.Matches(text))
+        foreach (var match in InWindows(MonthRange, text, YearWindows(text)))
         {
             var from = match.Groups["from"].Success ? MonthOf(match.Groups["from"].Value) : int.Parse(match.Groups["fromNumber"].Value);
             var to = match.Groups["to"].Success ? MonthOf(match.Groups["to"].Value) : int.Parse(match.Groups["toNumber"].Value);
@@ -68,20 +68,68 @@ internal static partial class DateScanner
     {
         var found = new List<DateMention>();
         var taken = new bool[text.Length];
-        Collect(found, taken, ChineseDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
-        Collect(found, taken, IsoDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
-        Collect(found, taken, DayFirstDate().Matches(text), m => int.Parse(m.Groups["month"].Value));
+        var windows = YearWindows(text);
+        Collect(found, taken, InWindows(ChineseDate(), text, windows), m => int.Parse(m.Groups["month"].Value));
+        Collect(found, taken, InWindows(IsoDate(), text, windows), m => int.Parse(m.Groups["month"].Value));
+        Collect(found, taken, InWindows(DayFirstDate(), text, windows), m => int.Parse(m.Groups["month"].Value));
         CollectChineseNumerals(found, taken, ChineseNumeralDate().Matches(text));
-        Collect(found, taken, DayMonthYear.Matches(text), MonthOf);
-        Collect(found, taken, MonthDayYear.Matches(text), MonthOf);
-        Collect(found, taken, MonthYear.Matches(text), MonthOf);
+        Collect(found, taken, InWindows(DayMonthYear, text, windows), MonthOf);
+        Collect(found, taken, InWindows(MonthDayYear, text, windows), MonthOf);
+        Collect(found, taken, InWindows(MonthYear, text, windows), MonthOf);
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
         return found;
     }
 
-    private static void Collect(List<DateMention> found, bool[] taken, MatchCollection matches, Func<Match, int?> month)
+    /// <summary>
+    /// The stretches of text around each year in figures, where every date but a Chinese-numeral
+    /// one must stand: the month-name patterns run there only, not over the whole text.
+    /// </summary>
+    private static List<(int Start, int Length)> YearWindows(string text)
     {
-        foreach (Match match in matches)
+        const int before = 60, after = 30;
+        var windows = new List<(int Start, int Length)>();
+        foreach (var year in Year().EnumerateMatches(text))
+        {
+            // Widen to whole words, so that the patterns' look-behinds see what they would in the whole text.
+            var start = Math.Max(0, year.Index - before);
+            while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = Math.Min(text.Length, year.Index + year.Length + after);
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (windows.Count > 0 && start <= windows[^1].Start + windows[^1].Length)
+            {
+                windows[^1] = (windows[^1].Start, end - windows[^1].Start);
+            }
+            else
+            {
+                windows.Add((start, end - start));
+            }
+        }
+
+        return windows;
+    }
+
+    private static IEnumerable<Match> InWindows(Regex pattern, string text, List<(int Start, int Length)> windows)
+    {
+        foreach (var (start, length) in windows)
+        {
+            for (var match = pattern.Match(text, start, length); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+        }
+    }
+
+    private static void Collect(List<DateMention> found, bool[] taken, IEnumerable<Match> matches, Func<Match, int?> month)
+    {
+        foreach (var match in matches)
         {
             if (taken.AsSpan(match.Index, match.Length).Contains(true))
             {
@@ -121,6 +169,9 @@ internal static partial class DateScanner
 
     [GeneratedRegex(@"(?<![0-9-])(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?![0-9-])")]
     private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"(?<![0-9])(?:19|2[0-2])[0-9]{2}(?![0-9])")]
+    private static partial Regex Year();
 
     // Day first, as the UN and most partners write it; never inside a symbol ("COP.6/22/2025").
     [GeneratedRegex(@"(?<![0-9./\p{L}])(?<day>[0-9]{1,2})(?<separator>[./])(?<month>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})(?![0-9]|[./][0-9])")]

@@ -31,7 +31,8 @@ internal static class MetadataFields
         var (date, dateSource) = DocumentDate(text, cover, dates, running);
         var period = ReportingPeriodFinder.Find(text, dates, date);
         var withoutSymbols = WithoutSymbols(text, symbols);
-        var submitter = SubmitterFinder.Find(withoutSymbols, cover, running, hasUnCover: own is not null && symbolSource == MetadataSources.Cover);
+        var mentions = OrganizationFinder.Default.FindMentions(withoutSymbols);
+        var submitter = SubmitterFinder.Find(withoutSymbols, mentions, cover, running, hasUnCover: own is not null && symbolSource == MetadataSources.Cover);
 
         return new ReportMetadata
         {
@@ -46,7 +47,7 @@ internal static class MetadataFields
             ReportingPeriod = period?.Period,
             ReferencedDocuments = referenced,
             ConventionArticles = ConventionArticleFinder.Find(text).Take(MaxListItems).ToList(),
-            Organizations = OrganizationFinder.Default.Find(withoutSymbols + "\n" + WithoutSymbols(running, SymbolFinder.Find(running))),
+            Organizations = [.. mentions.Concat(OrganizationFinder.Default.FindMentions(WithoutSymbols(running, SymbolFinder.Find(running)))).Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)],
             SubmittedBy = submitter?.Id,
             WordCount = WordCounter.Count(document.Text),
             Sources = new MetadataSources

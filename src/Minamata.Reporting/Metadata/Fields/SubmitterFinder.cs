@@ -14,9 +14,9 @@ internal static partial class SubmitterFinder
     /// <summary>How far after the end of "submitted by" (or before "提交的") the organisation's name may start.</summary>
     private const int MaxGap = 40;
 
-    public static (string Id, string Source)? Find(string text, CoverPage cover, string runningText, bool hasUnCover)
+    /// <param name="mentions">The organisations named in <paramref name="text"/>, as <see cref="OrganizationFinder.FindMentions"/> finds them.</param>
+    public static (string Id, string Source)? Find(string text, List<OrganizationMention> mentions, CoverPage cover, string runningText, bool hasUnCover)
     {
-        var mentions = OrganizationFinder.Default.FindMentions(text);
         if (Named(text, mentions, Titled(), 0, cover.CoverEndOffset) is { } onCover)
         {
             return (onCover, MetadataSources.Cover);

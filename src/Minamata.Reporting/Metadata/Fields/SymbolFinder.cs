@@ -18,6 +18,9 @@ internal static partial class SymbolFinder
 {
     private const int MaxRange = 50;
 
+    /// <summary>How far after a symbol its list may go on ("INF/30, 31 and 35", "INF/26 to UNEP/MC/COP.7/INF/28").</summary>
+    private const int ContinuationWindow = 64;
+
     public static List<SymbolMention> Find(string text)
     {
         var found = new List<SymbolMention>();
@@ -47,7 +50,9 @@ internal static partial class SymbolFinder
     /// <summary>The numbers and partial symbols listed after a symbol, each standing for a document.</summary>
     private static void AddContinuations(string text, int at, List<string> segments, List<SymbolMention> found)
     {
-        for (var next = Continuation().Match(text, at); next.Success && next.Index == at; next = Continuation().Match(text, at))
+        // Matched within a short window: with \G the engine would otherwise try every later position.
+        Match Next(int from) => Continuation().Match(text, from, Math.Min(ContinuationWindow, text.Length - from));
+        for (var next = Next(at); next.Success && next.Index == at; next = Next(at))
         {
             if (next.Groups["to"].Success)
             {
