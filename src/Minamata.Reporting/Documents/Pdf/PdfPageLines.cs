@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig.Content;
 
@@ -116,7 +115,7 @@ internal static class PdfPageLines
             {
                 wordStarts.Add(i);
                 // Chinese takes no spaces, not even beside Latin letters or digits (as Word has it).
-                if (!IsHan(previous.Value) && !IsHan(letter.Value))
+                if (!WrittenWithoutSpaces(previous.Value) && !WrittenWithoutSpaces(letter.Value))
                 {
                     text.Append(' ');
                 }
@@ -136,7 +135,7 @@ internal static class PdfPageLines
         // in Chinese, its first character.
         var (from, to) = rightToLeft ? (wordStarts[^1], letters.Count) : (0, wordStarts.Count > 1 ? wordStarts[1] : letters.Count);
         var firstWord = letters.GetRange(from, to - from);
-        var firstWidth = IsHan(firstWord[0].Value)
+        var firstWidth = WrittenWithoutSpaces(firstWord[0].Value)
             ? firstWord[0].Width
             : firstWord.Max(l => l.EndBaseLine.X) - firstWord.Min(l => l.StartBaseLine.X);
         var (left, right) = (letters.Min(l => l.StartBaseLine.X), letters.Max(l => l.EndBaseLine.X));
@@ -146,7 +145,7 @@ internal static class PdfPageLines
             : new LaidOutLine(line, left, right, baseline, size, bold, false, firstWidth);
     }
 
-    private static bool IsHan(string value) => value.Length > 0 && Scripts.IsWrittenWithoutSpaces(value[0]);
+    private static bool WrittenWithoutSpaces(string value) => value.Length > 0 && Scripts.IsWrittenWithoutSpaces(value[0]);
 
     private static bool IsRightToLeft(string value) => value.Length > 0 && Scripts.IsRightToLeft(value[0]);
 }
