@@ -43,11 +43,43 @@ public sealed class AccessTests(ServerFixture fixture)
     [InlineData(null)]
     [InlineData("mk_not-a-key-anyone-was-given")]
     [InlineData("test-secretariat-key-0123456789abcdeX")]
-    public async Task A_missing_or_unknown_key_gets_401(string? key)
+    public async Task A_missing_or_unknown_key_gets_401_naming_the_bearer_scheme(string? key)
     {
         using var client = fixture.Client(key);
-        await ReportsApi.AssertProblemAsync(await client.GetAsync("/api/reports"), HttpStatusCode.Unauthorized, "unauthorized");
+        using var reports = await client.GetAsync("/api/reports");
+
+        Assert.Equal("Bearer", Assert.Single(reports.Headers.WwwAuthenticate).Scheme);
+        await ReportsApi.AssertProblemAsync(reports, HttpStatusCode.Unauthorized, "unauthorized");
         await ReportsApi.AssertProblemAsync(await client.GetAsync("/api/partners"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Api_answers_are_neither_sniffed_nor_cached_and_a_new_key_least_of_all()
+    {
+        using var secretariat = fixture.Secretariat();
+        var id = $"NS-{Guid.NewGuid().ToString("n")[..8].ToUpperInvariant()}";
+
+        using var created = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = "No Store", email = "focal@nostore.example", language = "en" });
+        using var listed = await secretariat.GetAsync("/api/reports");
+        using var refused = await fixture.Client().GetAsync("/api/reports");
+
+        foreach (var response in new[] { created, listed, refused })
+        {
+            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{response.RequestMessage?.RequestUri}: no Cache-Control: no-store");
+        }
+    }
+
+    [Fact]
+    public async Task A_partner_or_cycle_id_ending_in_a_newline_is_refused_as_invalid_not_a_server_error()
+    {
+        using var secretariat = fixture.Secretariat();
+
+        using var partner = await secretariat.PostAsJsonAsync("/api/partners", new { id = "NL-PARTNER\n", name = "Newline", email = "focal@newline.example", language = "en" });
+        using var cycle = await secretariat.PutAsJsonAsync("/api/cycles/NL-7%0A", new { title = "Newline", meetingStart = "2099-11-01", submissionDeadline = "2099-08-15", expectedPartners = Array.Empty<string>() });
+
+        await ReportsApi.AssertProblemAsync(partner, HttpStatusCode.BadRequest, "validation");
+        await ReportsApi.AssertProblemAsync(cycle, HttpStatusCode.BadRequest, "validation");
     }
 
     [Fact]

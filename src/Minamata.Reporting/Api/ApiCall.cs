@@ -17,8 +17,9 @@ public enum Audience
 }
 
 /// <summary>
-/// The frame every authenticated handler runs in: finds the caller (401), checks the audience
-/// (403), and turns thrown problems and storage outages into problem+json.
+/// The frame every authenticated handler runs in: finds the caller (401, with the scheme it wants),
+/// checks the audience (403), turns thrown problems and storage outages into problem+json, and
+/// marks every answer as not to be sniffed nor cached (they carry partners' data and new keys).
 /// </summary>
 public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> logger)
 {
@@ -27,10 +28,18 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
     public async Task<IResult> RunAsync(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<IResult>> handle)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        var headers = request.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
         try
         {
-            var caller = await authenticator.AuthenticateAsync(request, cancellationToken)
-                ?? throw new ApiProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Send a valid key as 'Authorization: Bearer <key>'.");
+            var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+            if (caller is null)
+            {
+                headers.WWWAuthenticate = "Bearer";
+                throw new ApiProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Send a valid key as 'Authorization: Bearer <key>'.");
+            }
+
             if (audience == Audience.Secretariat && !caller.IsSecretariat)
             {
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only the secretariat may do this.");
