@@ -95,4 +95,21 @@ public sealed class CycleTests(ServerFixture fixture) : IDisposable
     }
 
     public void Dispose() => fixture.Clock.Reset();
+
+    [Fact]
+    public async Task A_partner_listing_cycles_sees_whether_it_is_expected_and_not_who_else_is()
+    {
+        var (mine, key) = await fixture.NewPartnerAsync("WHO");
+        var (theirs, _) = await fixture.NewPartnerAsync("ILO");
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, new DateOnly(2099, 8, 15), mine, theirs);
+        using var partner = fixture.Client(key);
+
+        using var asPartner = await partner.GetAsync("/api/cycles");
+        using var asSecretariat = await fixture.Secretariat().GetAsync("/api/cycles");
+
+        JsonElement Expected(JsonElement list) => list.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetString() == cycle).GetProperty("expectedPartners");
+        Assert.Equal([mine], Expected(await ReportsApi.JsonAsync(asPartner)).EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(new[] { mine, theirs }.Order(), Expected(await ReportsApi.JsonAsync(asSecretariat)).EnumerateArray().Select(p => p.GetString()).Order());
+    }
 }

@@ -55,7 +55,7 @@ public sealed class ResubmissionTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task The_same_file_twice_from_a_partner_is_one_report_and_from_another_partner_a_flagged_one()
+    public async Task The_same_file_twice_from_a_partner_is_one_report_and_from_another_partner_one_flagged_to_the_secretariat_only()
     {
         var (_, key) = await fixture.NewPartnerAsync("UNEP");
         var (_, otherKey) = await fixture.NewPartnerAsync("GMP");
@@ -76,7 +76,12 @@ public sealed class ResubmissionTests(ServerFixture fixture)
         var (theirReport, _) = await ReportsApi.WaitUntilProcessedAsync(other, theirs, TimeSpan.FromSeconds(5));
         Assert.NotEqual(first, theirs);
         Assert.Equal("indexed", theirReport.GetProperty("status").GetString());
-        Assert.Equal(first, theirReport.GetProperty("metadata").GetProperty("duplicateOf").GetString());
+        // The other partner is not told the first partner's report id; the secretariat is.
+        Assert.False(theirReport.GetProperty("metadata").TryGetProperty("duplicateOf", out _));
+        using var listed = await other.GetAsync("/api/reports");
+        Assert.DoesNotContain(first, await listed.Content.ReadAsStringAsync());
+        using var bySecretariat = await fixture.Secretariat().GetAsync($"/api/reports/{theirs}");
+        Assert.Equal(first, (await ReportsApi.JsonAsync(bySecretariat)).GetProperty("metadata").GetProperty("duplicateOf").GetString());
     }
 
     [Fact]

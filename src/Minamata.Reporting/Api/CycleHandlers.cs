@@ -24,8 +24,14 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
 
     /// <summary><c>GET /api/cycles</c>: every cycle, for partners choosing where to report and the secretariat's overview.</summary>
     public Task<IResult> ListAsync(HttpRequest request) =>
-        call.RunAsync(request, Audience.AnyCaller, async (_, cancellationToken) =>
-            Results.Json(new { items = (await cycles.ListAsync(cancellationToken)).OrderByDescending(c => c.SubmissionDeadline) }, ReportingJson.Options));
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            // A partner sees whether it is expected, never which other partners are.
+            var items = (await cycles.ListAsync(cancellationToken))
+                .Select(c => caller.IsSecretariat ? c : c with { ExpectedPartners = [.. c.ExpectedPartners.Where(p => p == caller.PartnerId)] })
+                .OrderByDescending(c => c.SubmissionDeadline);
+            return Results.Json(new { items }, ReportingJson.Options);
+        });
 
     public Task<IResult> StatusAsync(HttpRequest request, string cycle) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>

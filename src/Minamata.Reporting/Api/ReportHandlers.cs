@@ -40,7 +40,7 @@ public sealed class ReportHandlers(
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var report = await FindAsync(caller, id, cancellationToken);
-            return Results.Json(ReportView.From(report, await history.ListAsync(report.Id, cancellationToken)), ReportingJson.Options);
+            return Results.Json(ReportView.For(caller, report, await history.ListAsync(report.Id, cancellationToken)), ReportingJson.Options);
         });
 
     public Task<IResult> ListAsync(HttpRequest request) =>
@@ -74,7 +74,7 @@ public sealed class ReportHandlers(
                 throw ApiProblem.Validation("'continuationToken' is not one this API gave out.");
             }
 
-            return Results.Json(new { items = page.Items.Select(r => ReportView.From(r)), continuationToken = page.ContinuationToken }, ReportingJson.Options);
+            return Results.Json(new { items = page.Items.Select(r => ReportView.For(caller, r)), continuationToken = page.ContinuationToken }, ReportingJson.Options);
         });
 
     public Task<IResult> DownloadAsync(HttpRequest request, string id) =>

@@ -1,3 +1,4 @@
+using Minamata.Reporting.Access;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Metadata;
 
@@ -6,7 +7,8 @@ namespace Minamata.Reporting.Api;
 /// <summary>
 /// A report as the API shows it: the contract's fields, and as extensions the file's size, the
 /// report that superseded it and, for <c>GET /api/reports/{id}</c>, its history. Storage details
-/// (blob name, versions, search words) stay inside.
+/// (blob name, versions, search words) stay inside, and so does another partner's report id: a
+/// partner sees <c>duplicateOf</c> only when the earlier copy is its own.
 /// </summary>
 public sealed record ReportView(
     string Id,
@@ -23,7 +25,7 @@ public sealed record ReportView(
     long? SizeBytes,
     IReadOnlyList<HistoryEntry>? History)
 {
-    public static ReportView From(ReportRecord report, IReadOnlyList<HistoryEntry>? history = null) => new(
+    public static ReportView For(Caller viewer, ReportRecord report, IReadOnlyList<HistoryEntry>? history = null) => new(
         report.Id,
         report.Partner,
         report.Cycle,
@@ -32,7 +34,9 @@ public sealed record ReportView(
         report.ReceivedAt,
         report.IndexedAt,
         report.Error,
-        report.Metadata,
+        report.Metadata is { DuplicateOf: { } duplicate } metadata && !(ReportId.TryGetPartner(duplicate, out var owner) && viewer.MaySee(owner))
+            ? metadata with { DuplicateOf = null }
+            : report.Metadata,
         report.Replaces,
         report.SupersededBy,
         report.SizeBytes,
