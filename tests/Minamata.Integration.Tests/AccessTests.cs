@@ -142,4 +142,33 @@ public sealed class AccessTests(ServerFixture fixture)
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         await ReportsApi.AssertProblemAsync(await secretariat.PostAsync("/api/partners", content), HttpStatusCode.BadRequest, "validation");
     }
+
+    [Fact]
+    public async Task Concurrent_key_reissues_for_one_partner_give_a_working_key_or_409_never_a_revoked_key()
+    {
+        var (id, _) = await fixture.NewPartnerAsync("RACE");
+        using var secretariat = fixture.Secretariat();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => secretariat.PostAsync($"/api/partners/{id}/keys", null)));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.Conflict), r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        var keys = new List<string>();
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Created))
+        {
+            keys.Add((await ReportsApi.JsonAsync(response)).GetProperty("apiKey").GetString()!);
+        }
+
+        // Every key handed out was live when handed out; now only the last one committed works.
+        Assert.NotEmpty(keys);
+        var working = 0;
+        foreach (var key in keys)
+        {
+            using var client = fixture.Client(key);
+            using var me = await client.GetAsync("/api/me");
+            working += me.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.Equal(1, working);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
     }
 
     /// <summary>Issues a new key and revokes the partner's previous one; null when there is no such partner.</summary>
+    /// <exception cref="KeyReissueConflictException">Another reissue for the partner won the race.</exception>
     public async Task<IssuedKey?> ReissueKeyAsync(string partnerId, CancellationToken cancellationToken)
     {
         var existing = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, PartnerPrefix + partnerId, cancellationToken: cancellationToken);
@@ -63,7 +64,23 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, KeyPrefix + oldHash), ETag.All));
         }
 
-        await Table.SubmitTransactionAsync(actions, cancellationToken);
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new KeyReissueConflictException(partnerId, e);
+        }
+
+        // A reissue that committed just after this one has revoked this key already: say so, rather
+        // than hand out a key that no longer works.
+        var current = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, PartnerPrefix + partnerId, cancellationToken: cancellationToken);
+        if (!current.HasValue || current.Value?.GetString("KeyHash") != keyHash)
+        {
+            throw new KeyReissueConflictException(partnerId, null);
+        }
+
         return new IssuedKey(partnerId, key);
     }
 

@@ -20,9 +20,16 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
     public Task<IResult> ReissueKeyAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
-            var issued = (PartnerId.IsValid(id) ? await directory.ReissueKeyAsync(id, cancellationToken) : null)
-                ?? throw ApiProblem.NotFound($"partner '{id}'");
-            return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
+            try
+            {
+                var issued = (PartnerId.IsValid(id) ? await directory.ReissueKeyAsync(id, cancellationToken) : null)
+                    ?? throw ApiProblem.NotFound($"partner '{id}'");
+                return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
+            }
+            catch (KeyReissueConflictException e)
+            {
+                throw new ApiProblem(StatusCodes.Status409Conflict, "conflict", e.Message + " Ask again for a key that works.");
+            }
         });
 
     /// <summary><c>GET /api/me</c>: who the key belongs to, so the portal can show the right view.</summary>
