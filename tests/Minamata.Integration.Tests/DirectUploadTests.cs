@@ -73,6 +73,27 @@ public sealed class DirectUploadTests(ServerFixture fixture) : IDisposable
         await ReportsApi.AssertProblemAsync(await fixture.Secretariat().PostAsJsonAsync("/api/uploads", new { fileName = "x.txt", cycle = ServerFixture.OpenCycle }), HttpStatusCode.Forbidden, "forbidden");
     }
 
+    [Fact]
+    public async Task A_blob_copied_into_an_upload_url_from_elsewhere_is_rejected_and_never_handed_out()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("WHO");
+        using var client = fixture.Client(key);
+        var secret = fixture.Storage.Texts.GetBlobClient($"someone-else-{Guid.NewGuid():n}.txt");
+        await secret.UploadAsync(BinaryData.FromString("another partner's report text"));
+        var (id, url, _) = await RequestUrlAsync(client, "copied.txt");
+
+        using var http = new HttpClient();
+        var copy = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([]) };
+        copy.Headers.Add("x-ms-copy-source", secret.Uri.ToString());
+        using var copied = await http.SendAsync(copy);
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(client, id, TimeSpan.FromSeconds(5));
+
+        Assert.True(copied.IsSuccessStatusCode, $"Azurite refused the copy ({copied.StatusCode}): the test no longer shows the hole it guards");
+        Assert.Equal("rejected", report.GetProperty("status").GetString());
+        Assert.Equal("copied", report.GetProperty("error").GetProperty("code").GetString());
+        await ReportsApi.AssertProblemAsync(await client.GetAsync($"/api/reports/{id}/file"), HttpStatusCode.NotFound, "not-found");
+    }
+
     private static async Task<(string Id, Uri Url, DateTimeOffset ExpiresAt)> RequestUrlAsync(HttpClient client, string fileName)
     {
         using var response = await client.PostAsJsonAsync("/api/uploads", new { fileName, cycle = ServerFixture.OpenCycle });

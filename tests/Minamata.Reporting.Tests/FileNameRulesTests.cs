@@ -9,6 +9,8 @@ public sealed class FileNameRulesTests
     [InlineData("Доклад ВОЗ (2025).pdf")]
     [InlineData("تقرير.txt")]
     [InlineData("..report.txt")]
+    [InlineData("CONTRIBUTION.docx")]
+    [InlineData("console.txt")]
     public void Ordinary_names_in_any_script_are_kept(string name)
     {
         Assert.Equal(name, FileNameRules.Normalise(name, out _));
@@ -28,6 +30,11 @@ public sealed class FileNameRulesTests
     [InlineData("..", "only dots")]
     [InlineData("tab\there.txt", "control")]
     [InlineData("nul\0.txt", "control")]
+    [InlineData("report\u202Excod.exe", "text-direction")]
+    [InlineData("\u2067report.docx", "text-direction")]
+    [InlineData("CON", "reserves")]
+    [InlineData("con.docx", "reserves")]
+    [InlineData("LPT1.report.pdf", "reserves")]
     public void Names_no_honest_client_sends_are_refused_with_the_reason(string? name, string reason)
     {
         Assert.Null(FileNameRules.Normalise(name, out var problem));

@@ -84,7 +84,15 @@ public sealed class ReportHandlers(
             Stream content;
             try
             {
-                content = await storage.Uploads.GetBlobClient(report.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
+                var download = (await storage.Uploads.GetBlobClient(report.BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+                if (!string.IsNullOrEmpty(download.Details.CopyId))
+                {
+                    // A blob copied in from elsewhere is not the partner's upload: never hand it out.
+                    await download.Content.DisposeAsync();
+                    throw ApiProblem.NotFound($"file for report '{id}'");
+                }
+
+                content = download.Content;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {

@@ -125,6 +125,18 @@ public sealed class ReportIntake(
             return Rejected(done, DocumentErrorCodes.TooLarge, $"The file is larger than {extraction.Value.MaxFileBytes} bytes.");
         }
 
+        if (!string.IsNullOrEmpty(properties.CopyId))
+        {
+            // An upload URL lets a partner write one blob, but a copy could bring in any blob the
+            // partner can name, another partner's included, and then download it as its own.
+            return Rejected(done, "copied", "The file was copied into the upload container from another blob; upload the file itself.");
+        }
+
+        if (FileNameRules.Normalise(received.FileName, out var badName) is null)
+        {
+            return Rejected(done, "bad-file-name", badName);
+        }
+
         await using var spool = TemporaryFile.Create();
         try
         {
