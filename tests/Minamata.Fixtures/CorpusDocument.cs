@@ -9,7 +9,7 @@ namespace Minamata.Fixtures;
 /// document before the extractor was run on it. One expected record serves both formats of a
 /// source; <c>overrides.pdf</c> or <c>overrides.docx</c> hold what differs.
 /// </summary>
-public sealed record CorpusDocument(string Name, string Format, JsonObject Expected)
+public sealed record CorpusDocument(string Name, string Format, JsonObject Expected, IReadOnlyDictionary<string, string> KnownFailures)
 {
     /// <summary>The fields compared, in the contract's order.</summary>
     public static readonly string[] Fields =
@@ -26,6 +26,7 @@ public sealed record CorpusDocument(string Name, string Format, JsonObject Expec
     /// <summary>Every built document that has an expected record, by name then format.</summary>
     public static IReadOnlyList<CorpusDocument> All()
     {
+        var knownFailures = JsonNode.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(Folder, "known-failures.json")))!.AsObject();
         var documents = new List<CorpusDocument>();
         foreach (var expectedFile in Directory.GetFiles(System.IO.Path.Combine(Folder, "expected"), "*.json").Order(StringComparer.Ordinal))
         {
@@ -33,7 +34,8 @@ public sealed record CorpusDocument(string Name, string Format, JsonObject Expec
             var expected = JsonNode.Parse(System.IO.File.ReadAllText(expectedFile))!.AsObject();
             foreach (var format in new[] { "docx", "pdf" }.Where(f => System.IO.File.Exists(System.IO.Path.Combine(Folder, "built", $"{name}.{f}"))))
             {
-                documents.Add(new CorpusDocument(name, format, ForFormat(expected, format)));
+                var known = knownFailures[$"{name}.{format}"]?.AsObject().ToDictionary(f => f.Key, f => f.Value!.GetValue<string>()) ?? [];
+                documents.Add(new CorpusDocument(name, format, ForFormat(expected, format), known));
             }
         }
 

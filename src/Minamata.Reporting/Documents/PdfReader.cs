@@ -42,7 +42,7 @@ public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
 
             var running = RunningLines.Find(pages, pageHeights);
             var runningText = pages.SelectMany((lines, page) => running[page].Order().Select(i => lines[i].Text)).Distinct(StringComparer.Ordinal);
-            var paragraphs = pages.Select((lines, page) => PdfParagraphs.Join(lines.Where((_, i) => !running[page].Contains(i)).ToList())).ToList();
+            var paragraphs = pages.Select((lines, page) => PdfParagraphs.Join(PdfPageLines.TopFirst(lines.Where((_, i) => !running[page].Contains(i)).ToList()))).ToList();
             PdfParagraphs.JoinWordsAcrossPages(paragraphs);
             var text = new BoundedText(limits.MaxTextCharacters);
             for (var page = 0; page < paragraphs.Count; page++)

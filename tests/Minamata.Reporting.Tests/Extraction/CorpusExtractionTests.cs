@@ -6,7 +6,8 @@ namespace Minamata.Reporting.Tests.Extraction;
 /// <summary>
 /// Every document of the independent corpus (built by LibreOffice and pandoc, expected values
 /// written from reading each document before the extractor ran on it) gives its expected metadata,
-/// field by field, in DOCX and in PDF.
+/// field by field, in DOCX and in PDF, but for the fields listed with a reason in
+/// <c>Corpus/known-failures.json</c>, which must be exactly the ones still wrong.
 /// </summary>
 public sealed class CorpusExtractionTests
 {
@@ -31,7 +32,11 @@ public sealed class CorpusExtractionTests
 
         Assert.Equal(format, metadata.Format);
         var differences = document.Differences(JsonSerializer.SerializeToElement(metadata, ReportingJson.Options)).ToList();
-        Assert.True(differences.Count == 0, string.Join("\n", differences.Select(d => $"{document.File} {d.Field}: expected {d.Expected}, got {d.Actual}")));
+        var unexpected = differences.Where(d => !document.KnownFailures.ContainsKey(d.Field)).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected.Select(d => $"{document.File} {d.Field}: expected {d.Expected}, got {d.Actual}")));
+
+        // A known failure that no longer fails must come off the list (Corpus/known-failures.json).
+        Assert.Equal(document.KnownFailures.Keys.Order(), differences.Select(d => d.Field).Order());
     }
 
     [Fact]

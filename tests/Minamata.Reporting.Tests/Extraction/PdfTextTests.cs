@@ -109,6 +109,24 @@ public sealed class PdfTextTests
             paragraphs);
     }
 
+    [Fact]
+    public void A_frame_drawn_after_the_body_but_standing_above_it_is_read_first()
+    {
+        LaidOutLine Line(string text, double baseline) => new(text, 50, 300, baseline, 10, false, false, 20);
+        var drawn = new List<LaidOutLine> { Line("1. Context", 600), Line("The body.", 588), Line("World Health Organization", 780), Line("Brazzaville, 3 March 2027", 768) };
+
+        Assert.Equal(["World Health Organization", "Brazzaville, 3 March 2027", "1. Context", "The body."], PdfPageLines.TopFirst(drawn).Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Arabic_justified_with_stretches_reads_as_its_words()
+    {
+        var text = Read("ar-h2-unep-rowa-manama");
+
+        Assert.Contains("مرفق البيئة العالمية", text);
+        Assert.DoesNotContain(text, c => char.IsControl(c) && c is not '\n' and not DocumentText.PageMark);
+    }
+
     private static string Read(string name) => ReadDocument(name).Text;
 
     private static DocumentText ReadDocument(string name)

@@ -28,6 +28,8 @@ public sealed class ConventionArticleFinderTests
     [InlineData("《公约》第十九条", "19")]
     [InlineData("como se definen en el art. 8, párr. 2, apdo. b).", "8(2)(b)")]
     [InlineData("conformément à l'art. 24, par. 2 c), de la Convention", "24(2)(c)")]
+    [InlineData("(art. 8, par. 5, al. a))", "8(5)(a)")]
+    [InlineData("en virtud del artículo 7, numeral 3, literal a), del Convenio", "7(3)(a)")]
     public void Citations_are_normalised_at_the_precision_written(string text, string article)
     {
         Assert.Equal([article], ConventionArticleFinder.Find(text));
@@ -49,6 +51,9 @@ public sealed class ConventionArticleFinderTests
     [InlineData("conformément aux articles 7 et 8", "7 8")]
     [InlineData("los artículos 7 y 8 del Convenio", "7 8")]
     [InlineData("المادتان ١٠ و١١", "10 11")]
+    [InlineData("conformément aux paragraphes 3 et 4 de l’article 8", "8(3) 8(4)")]
+    [InlineData("الفقرتين 3 و4 من المادة 9", "9(3) 9(4)")]
+    [InlineData("《公约》第三条至第五条", "3 4 5")]
     [InlineData("article 7 and article 5 of the Paris Agreement", "7")]
     public void Short_forms_and_lists_of_articles_are_read(string text, string articles)
     {
@@ -67,6 +72,7 @@ public sealed class ConventionArticleFinderTests
     [InlineData("《国际原子能机构规约》第三条")]
     [InlineData("المادة 5 من اتفاق باريس")]
     [InlineData("المادة 6 من اتفاقية استكهولم")]
+    [InlineData("en aplicación del artículo 3 de la Ley 1658 de 2013")]
     [InlineData("المادة 8 من الاتفاقية الإطارية لمنظمة الصحة العالمية بشأن مكافحة التبغ")]
     [InlineData("article 99")]
     [InlineData("Item 5 (c) of the provisional agenda")]

@@ -32,6 +32,10 @@ public sealed class DateScannerTests
     [InlineData("二〇二五年十二月三十一日", "2025-12-31")]
     [InlineData("١٥ تموز/يوليه ٢٠٢٧", "2027-07-15")]
     [InlineData("«12» мая 2027 г.", "2027-05-12")]
+    [InlineData("Geneva and Nairobi, the 3rd of March 2027", "2027-03-03")]
+    [InlineData("Bogotá D.C., marzo 3 de 2027", "2027-03-03")]
+    [InlineData("el 1.º de enero de 2025", "2025-01-01")]
+    [InlineData("الموافق: 10 فبراير 2027م", "2027-02-10")]
     public void Dates_as_the_UN_writes_them_in_six_languages_are_read_in_the_gregorian_calendar(string text, string date)
     {
         // The scanner reads text as the extractor gives it: digits of every script already ASCII.

@@ -58,6 +58,9 @@ public sealed class OwnFieldsTests
     [InlineData("Distr.: General\nReport of the United Nations Institute for Training\nand Research on its activities\nCorrigendum\nNote by the secretariat\n1. The text.", "Report of the United Nations Institute for Training and Research on its activities")]
     [InlineData("Agence internationale de l’énergie atomique\nEssais d’aptitude pour le mercure :\nl’appui de l’AIEA aux laboratoires\nContribution de l’Agence internationale de l’énergie atomique à la septième réunion\nMonaco, le 14 juin 2027\n1. Introduction", "Essais d’aptitude pour le mercure : l’appui de l’AIEA aux laboratoires")]
     [InlineData("World Health Organization\nREGIONAL OFFICE FOR Europe\nPHASING DOWN DENTAL AMALGAM\nIN THE WHO EUROPEAN REGION\n\n1. Introduction", "PHASING DOWN DENTAL AMALGAM IN THE WHO EUROPEAN REGION")]
+    [InlineData("Fondo de las Naciones Unidas para la\nInfancia\nOficina Regional para América Latina y el Caribe\nEdificio 102, Ciudad del Saber, Panamá\nNiñas, niños y mercurio\n1. Introducción", "Niñas, niños y mercurio")]
+    [InlineData("برنامج الأمم المتحدة الإنمائي\nالمكتب القطري في المملكة العربية السعودية – الرياض\nالرقم: UNDP/SAU/ENV/2027/03\nالتاريخ: 3 رمضان 1448هـ\nالزئبق في قطاع النفط والغاز\n1 -\tخلفية", "الزئبق في قطاع النفط والغاز")]
+    [InlineData("Programa de las Naciones Unidas para el Desarrollo\nPNUD Colombia · Área de Desarrollo Sostenible · Avenida 82 n.º 10-62, Bogotá D.C.\nBogotá D.C., marzo 3 de 2027\nFormalización minera en Colombia\nElaborado por el PNUD con la colaboración de la ONUDI\n1.\tPresentación", "Formalización minera en Colombia")]
     [InlineData("氯碱生产中的汞替代：\n工发组织技术援助进展报告\n\n1. 导言", "氯碱生产中的汞替代：工发组织技术援助进展报告")]
     public void Letterheads_numbers_bylines_letters_and_headings_are_never_the_title(string text, string? title)
     {

@@ -17,6 +17,8 @@ public sealed class SubmitterFinderTests
     [InlineData("World Health Organization\nAvenue Appia 20, 1211 Geneva 27, Switzerland\nMercury and health\n\nExecutive summary\nThe text.", "WHO", "cover")]
     [InlineData("Technical assistance on mercury wastes\nReport submitted by the Secretariat of the Basel, Rotterdam and Stockholm Conventions\n\nSummary\nThe text.", "BRS", "cover")]
     [InlineData("El Marco Mundial y el Convenio de Minamata\nSecretaría del Marco Mundial sobre los Productos Químicos\n\nResumen\nEl texto.", "GFC", "cover")]
+    [InlineData("United Nations\nEnvironment Programme\nSkin-lightening products\n\n1. Introduction\nThe text.", "UNEP", "cover")]
+    [InlineData("Пищевые продукты\n\n1. Секретариат препровождает доклад, представленный совместно ФАО и МАГАТЭ, без официального редактирования.", "FAO", "body")]
     public void The_submitter_is_read_from_the_cover_the_letterhead_or_a_sentence_of_the_body(string text, string id, string source)
     {
         var metadata = MetadataFields.Read(new DocumentText("txt", text), "report.txt", "0");

@@ -42,6 +42,7 @@ public sealed class SymbolFinderTests
     [InlineData("UNEP/MC/COP.6/INF/30, 2 July 2025", "UNEP/MC/COP.6/INF/30")]
     [InlineData("UNEP/MC/COP.6/INF/30 and 45 countries", "UNEP/MC/COP.6/INF/30")]
     [InlineData("UNEP/MC/COP.6/INF/30 and the 31 Parties", "UNEP/MC/COP.6/INF/30")]
+    [InlineData("UNEP/MC/COP.5/INF/12 and Corr.1", "UNEP/MC/COP.5/INF/12 UNEP/MC/COP.5/INF/12/Corr.1")]
     [InlineData("من UNEP/MC/COP.7/INF/26 إلى UNEP/MC/COP.7/INF/28", "UNEP/MC/COP.7/INF/26 UNEP/MC/COP.7/INF/27 UNEP/MC/COP.7/INF/28 UNEP/MC/COP.7/INF/28")]
     public void A_list_after_a_symbol_stands_for_each_document_and_nothing_else(string text, string symbols)
     {

@@ -24,6 +24,8 @@ internal static class PdfPageLines
 
     public static List<LaidOutLine> Read(Page page)
     {
+        // A line mixing scripts ("الرقم: UNDP/SAU/ENV/2027/03") runs in its page's direction.
+        var pageRightToLeft = page.Letters.Count(l => IsRightToLeft(l.Value)) > page.Letters.Count(l => l.Value.Length > 0 && char.IsLetter(l.Value[0]) && !IsRightToLeft(l.Value));
         var lines = new List<LaidOutLine>();
         var current = new List<Letter>();
         double baseline = 0, size = 0;
@@ -37,7 +39,7 @@ internal static class PdfPageLines
             var y = letter.StartBaseLine.Y;
             if (current.Count > 0 && Math.Abs(y - baseline) > SameLineTolerance * Math.Max(size, letter.PointSize))
             {
-                AddLine(lines, current);
+                AddLine(lines, current, pageRightToLeft);
                 current.Clear();
             }
 
@@ -49,11 +51,27 @@ internal static class PdfPageLines
             current.Add(letter);
         }
 
-        AddLine(lines, current);
+        AddLine(lines, current, pageRightToLeft);
         return lines;
     }
 
-    private static void AddLine(List<LaidOutLine> lines, List<Letter> letters)
+    /// <summary>
+    /// The page's lines with those drawn late but standing above the first one drawn (a text box
+    /// or frame at the top, which LibreOffice draws after the body) moved before it, in their order.
+    /// </summary>
+    public static List<LaidOutLine> TopFirst(List<LaidOutLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return lines;
+        }
+
+        var top = lines[0].Baseline;
+        var above = lines.Where(l => l.Baseline > top + l.FontSize).ToList();
+        return above.Count == 0 ? lines : [.. above, .. lines.Where(l => l.Baseline <= top + l.FontSize)];
+    }
+
+    private static void AddLine(List<LaidOutLine> lines, List<Letter> letters, bool pageRightToLeft)
     {
         if (letters.Count == 0)
         {
@@ -75,7 +93,7 @@ internal static class PdfPageLines
         {
             if (segment.Count > 0 && letter.StartBaseLine.X - segment[^1].EndBaseLine.X > CellGap * size)
             {
-                lines.Add(Line(segment, baseline, size, FollowsRightToLeft(lines)));
+                lines.Add(Line(segment, baseline, size, FollowsRightToLeft(lines), pageRightToLeft));
                 segment = [];
             }
 
@@ -84,7 +102,7 @@ internal static class PdfPageLines
 
         if (segment.Count > 0)
         {
-            lines.Add(Line(segment, baseline, size, FollowsRightToLeft(lines)));
+            lines.Add(Line(segment, baseline, size, FollowsRightToLeft(lines), pageRightToLeft));
         }
     }
 
@@ -94,17 +112,24 @@ internal static class PdfPageLines
 
     /// <summary>
     /// One line from its letters, left to right: a space where the gap is a word space, then logical
-    /// order. A line without letters (".12", the end of a wrapped Arabic sentence) takes the
-    /// direction of the line before it.
+    /// order. A line with some right-to-left letters on a right-to-left page runs right to left; a
+    /// line without letters (".12", the end of a wrapped Arabic sentence) takes the direction of the
+    /// line before it.
     /// </summary>
-    private static LaidOutLine Line(List<Letter> letters, double baseline, double size, bool followsRightToLeft)
+    private static LaidOutLine Line(List<Letter> letters, double baseline, double size, bool followsRightToLeft, bool pageRightToLeft)
     {
         var (rightToLeftLetters, leftToRightLetters) = (letters.Count(l => IsRightToLeft(l.Value)), letters.Count(l => l.Value.Length > 0 && char.IsLetter(l.Value[0]) && !IsRightToLeft(l.Value)));
-        var rightToLeft = rightToLeftLetters > leftToRightLetters || (rightToLeftLetters + leftToRightLetters == 0 && followsRightToLeft);
+        var rightToLeft = rightToLeftLetters > leftToRightLetters || (rightToLeftLetters > 0 && pageRightToLeft)
+            || (rightToLeftLetters + leftToRightLetters == 0 && followsRightToLeft);
 
         // A ligature's letters (Arabic lam-alef) come in logical order; in a right-to-left line the
         // whole line is reversed later, so they go in reversed here.
-        string Visual(Letter letter) => rightToLeft && letter.Value.Length > 1 ? new string(letter.Value.Reverse().ToArray()) : letter.Value;
+        // Control characters stand for glyphs with no text, such as the stretches of justified
+        // Arabic: they write nothing, but close the gap they fill.
+        string Visual(Letter letter) =>
+            letter.Value.All(char.IsControl) ? ""
+            : rightToLeft && letter.Value.Length > 1 ? new string(letter.Value.Reverse().ToArray())
+            : letter.Value;
 
         var text = new StringBuilder(Visual(letters[0]));
         var wordStarts = new List<int> { 0 };

@@ -22,6 +22,14 @@ internal static partial class ConventionArticleFinder
         @"(?:(?:articles|artículos|статьях|статьями|статей|المادتين|المادتان|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)*)|(?:arts\.|статьи)\s*(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)+))",
         RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    /// <summary>Several paragraphs of one article: "paragraphs 3 and 4 of article 8", "الفقرتين 3 و4 من المادة 9".</summary>
+    private static readonly Regex PluralParagraphs = new(
+        @"(?:paragraphs|paragraphes|párrafos|пункт(?:ы|ов|ами|ах)|الفقرتين|الفقرتان|الفقرات)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و)\s*[0-9]+)+)\s+(?:of\s+article|de\s+l['’]article|del\s+artículo|стать\w*|من\s+(?:ال)?مادة)\s+(?<a>[0-9]+)",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    /// <summary>A range of articles in Chinese: "第三条至第五条".</summary>
+    private static readonly Regex ChineseRange = new(@"第(?<from>[0-9一二三四五六七八九十]+)条(?:至|到|—|–|-)第(?<to>[0-9一二三四五六七八九十]+)条", RegexOptions.Compiled);
+
     private static readonly Regex[] Patterns =
     [
         // Sub-paragraph of a paragraph of an article.
@@ -37,8 +45,8 @@ internal static partial class ConventionArticleFinder
         new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)", RegexOptions.Compiled),
         // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项"; the
         // Spanish form first, since "art. 8, párr. 2, apdo. b)" starts like the English one.
-        new(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.|numeral)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.|literal)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,?\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:al\.|alinéa|subparagraph)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
         new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
         new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?", RegexOptions.Compiled),
         new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?", RegexOptions.Compiled),
@@ -54,6 +62,32 @@ internal static partial class ConventionArticleFinder
             if (!OtherInstruments.Cited(text, match.Index, match.Index + match.Length))
             {
                 foreach (var article in ArticleList(match.Groups["list"].Value).Where(a => a is >= 1 and <= LastArticle))
+                {
+                    found.Add((article, 0, ""));
+                }
+            }
+        }
+
+        foreach (Match match in PluralParagraphs.Matches(text))
+        {
+            taken.AsSpan(match.Index, match.Length).Fill(true);
+            var article = int.Parse(match.Groups["a"].Value);
+            if (article is >= 1 and <= LastArticle && !OtherInstruments.Cited(text, match.Index, match.Index + match.Length))
+            {
+                foreach (Match paragraph in Number().Matches(match.Groups["list"].Value))
+                {
+                    found.Add((article, int.Parse(paragraph.Value), ""));
+                }
+            }
+        }
+
+        foreach (Match match in ChineseRange.Matches(text))
+        {
+            taken.AsSpan(match.Index, match.Length).Fill(true);
+            var (from, to) = (ChineseNumber.Parse(match.Groups["from"].Value), ChineseNumber.Parse(match.Groups["to"].Value));
+            if (from >= 1 && to <= LastArticle && from < to && !OtherInstruments.Cited(text, match.Index, match.Index + match.Length))
+            {
+                for (var article = from; article <= to; article++)
                 {
                     found.Add((article, 0, ""));
                 }
@@ -98,6 +132,9 @@ internal static partial class ConventionArticleFinder
             }
         }
     }
+
+    [GeneratedRegex(@"[0-9]+")]
+    private static partial Regex Number();
 
     [GeneratedRegex(@"(?<from>[0-9]+)(?:\s*(?:[–-]|through|to|à|au|a|hasta|по|до)\s*(?<to>[0-9]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex ListPart();

@@ -58,7 +58,7 @@ internal sealed partial class CoverPage
         var bodyStart = Math.Min(lines.Count, MaxCoverLines);
         for (var i = 0; i < bodyStart; i++)
         {
-            if (SectionHeading().IsMatch(lines[i]) || (i > 0 && (lines[i].Length > 250 || IsProse(lines[i]) || NumberedParagraph().IsMatch(lines[i]))))
+            if (SectionHeading().IsMatch(lines[i]) || (i > 0 && (lines[i].Length > 250 || (IsProse(lines[i]) && !Contact().IsMatch(lines[i])) || NumberedParagraph().IsMatch(lines[i]))))
             {
                 bodyStart = i;
                 break;
@@ -130,7 +130,7 @@ internal sealed partial class CoverPage
                 kinds[i] |= IsLetterhead(Lines[i]);
             }
 
-            for (var first = Array.IndexOf(kinds, false); first >= 0 && run.Count == 0; first = Array.IndexOf(kinds, false, first + 1))
+            for (var first = Array.IndexOf(kinds, false); first >= 0 && run.Count == 0;)
             {
                 var i = first;
                 for (; i < BodyStart && !kinds[i] && (i == first || (!AfterBlank[i] && !StartsWithReport().IsMatch(Lines[i]))) && !IsProse(Lines[i]); i++)
@@ -138,10 +138,13 @@ internal sealed partial class CoverPage
                     run.Add(Lines[i]);
                 }
 
-                if (i < BodyStart && Contact().IsMatch(Lines[i]))
+                // A department above an address, or an organisation's name wrapped over lines, is not a title.
+                if ((i < BodyStart && Contact().IsMatch(Lines[i])) || (run.Count > 1 && IsLetterhead(JoinLines(run))))
                 {
                     run.Clear();
                 }
+
+                first = i < kinds.Length ? Array.IndexOf(kinds, false, Math.Max(i, first + 1)) : -1;
             }
         }
 
@@ -169,7 +172,7 @@ internal sealed partial class CoverPage
         || Meeting().IsMatch(line) || line.StartsWith('*') || line.Length > MaxTitleLength
         || SymbolFinder.Find(line).Count > 0 || DateScanner.Scan(line).Count > 0 || DayRange().IsMatch(line)
         || OwnNumber().IsMatch(line) || SeriesNumber().IsMatch(line) || Contact().IsMatch(line) || Byline().IsMatch(line) || Letter().IsMatch(line)
-        || Issuance().IsMatch(line);
+        || Issuance().IsMatch(line) || LabelledField().IsMatch(line);
 
     /// <summary>
     /// A line that names an organisation and nothing else but its acronym or, after a dash or a
@@ -227,12 +230,16 @@ internal sealed partial class CoverPage
     private static partial Regex SeriesNumber();
 
     // Who sends the report, under its title: "Submitted by ...", "Information provided by ...", "Présenté par ...".
-    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)\s+by\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交(?:的(?:报告|资料|信息))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)(?:\s+jointly)?\s+by\b|^(?:elaborad[oa]|preparad[oa]|presentad[oa])\s+(?:conjuntamente\s+)?por\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交(?:的(?:报告|资料|信息))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
     // Addresses, telephone numbers, e-mail and web addresses of a letterhead.
-    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|quai|straße|strasse|platz|улица|ул\.|проспект)\b|\s·\s.*[0-9]|[0-9].*\s·\s|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع|طريق)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|quai|straße|strasse|platz|улица|ул\.|проспект)\b|\s·\s|[\u4E00-\u9FFF]\s?·\s?[\u4E00-\u9FFF]|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|edificio|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع|طريق)", RegexOptions.IgnoreCase)]
     private static partial Regex Contact();
+
+    // A labelled field of a letterhead or cover table: "Ref.: ...", "Date: ...", "الرقم: ...", "报告编号".
+    [GeneratedRegex(@"^(?:date|fecha|дата|التاريخ|الموافق|日期|ref(?:erence)?|r[ée]f[ée]rence|r[ée]f|referencia|n/r[ée]f|our\s+ref|исх|الرقم|المرجع|编号|文号|报告编号)\s*\.?\s*[:：]|^(?:提交单位|报告编号|报告期|日期|编号|文号)[:：]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledField();
 
     // What the document is to another: "Corrigendum", "Addendum", "Additif", "Исправление", "更正".
     [GeneratedRegex(@"^(?:corrigendum|addendum|additif|rectificatif|corrección|adición|adenda|исправление|добавление|تصويب|إضافة|更正|增编)$", RegexOptions.IgnoreCase)]
@@ -251,7 +258,7 @@ internal sealed partial class CoverPage
     public static partial Regex SecretariatOf();
 
     // An office of an organisation on its letterhead: "Regional Office for Europe", "المكتب الإقليمي لشرق المتوسط".
-    [GeneratedRegex(@"^(?:(?:who\s+)?regional office for|bureau régional|oficina regional|региональное бюро|المكتب الإقليمي|区域办事处)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:who\s+)?regional office for|(?:\w+\s+)?country office|bureau régional|bureau de pays|oficina regional|oficina (?:en el|de) país|\w+\s+региональное бюро|региональное бюро|страновое отделение|المكتب الإقليمي|المكتب القطري|区域办事处|驻\S+办事处)", RegexOptions.IgnoreCase)]
     private static partial Regex Office();
 
     // Capitalised: "contribution de la FAO" inside a title goes on; "Contribution de ..." below it is a byline.
@@ -262,8 +269,8 @@ internal sealed partial class CoverPage
     [GeneratedRegex(@"^(?:report|rapport|informe|доклад|تقرير)\b|报告$", RegexOptions.IgnoreCase)]
     private static partial Regex ReportOf();
 
-    // "1. The secretariat has the honour ..." starts the body.
-    [GeneratedRegex(@"^[0-9]{1,3}\.\s+\p{L}.{40,}")]
+    // "1. The secretariat has the honour ..." or, as Arabic documents number, "1 - خلفية" starts the body.
+    [GeneratedRegex(@"^[0-9]{1,3}\.\s+\p{L}.{40,}|^[0-9]{1,3}\s*-\s+\p{L}")]
     private static partial Regex NumberedParagraph();
 
     [GeneratedRegex(@"^(?:[IVXLC]+\.\s+\S|[IVXLC]+\.?\t|(?:[0-9]{1,2}\.?\s+)?(?:introduction|введение|introducción|مقدمة|导言|引言|background|contexte|antecedentes|general information)$|[一二三四五六七八九十]+、|annex$|annexe$|anexo$|приложение$|المرفق$|附件$|(?:executive\s+)?summary$|(?:résumé(?: analytique)?|synthèse)$|(?:resumen(?: ejecutivo)?|sinopsis)$|(?:резюме|краткое изложение)$|(?:موجز(?: تنفيذي)?|ملخص(?: تنفيذي)?)$|(?:内容提要|执行摘要|摘要|概要)$|(?:contents|table of contents|sommaire|table des matières|índice|содержание|المحتويات|目录)$)", RegexOptions.IgnoreCase)]

@@ -34,11 +34,11 @@ internal static partial class DateScanner
     private static readonly string MonthAlternatives = string.Join("|", MonthNames.SelectMany(n => n).OrderByDescending(n => n.Length));
 
     private static readonly Regex DayMonthYear = new(
-        $@"(?<![\w])«?(?<day>[0-9]{{1,2}})(?:er|º|°|-?е)?\.?»?\s+(?:de\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
+        $@"(?<![\w])«?(?<day>[0-9]{{1,2}})(?:er|º|°|-?е|st|nd|rd|th)?\.?(?:º|°)?»?\s+(?:de\s+|of\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.)|م(?!\w))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex MonthDayYear = new(
-        $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),?\s+(?<year>[0-9]{{4}})(?!\d)",
+        $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),?\s+(?:de\s+)?(?<year>[0-9]{{4}})(?!\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex MonthYear = new(

@@ -6,7 +6,7 @@ namespace Minamata.Reporting.Metadata.Fields;
 /// Whether an article citation is of another instrument than the Minamata Convention: "of the Basel
 /// Convention", "of the Paris Agreement", "of the Occupational Safety and Health Convention, 1981
 /// (No. 155)", "of the Convention on the Rights of the Child", "статьи 3 Парижского соглашения",
-/// "Конвенции № 176", "من اتفاق باريس", and in Chinese the instrument before the article:
+/// "Конвенции № 176", "من اتفاق باريس", a national law ("artículo 3 de la Ley 1658"), and in Chinese the instrument before the article:
 /// "《国际原子能机构规约》第三条". "Of the Convention", "Конвенции", "من الاتفاقية", "《公约》" alone are
 /// the Minamata Convention, as is any instrument named with Minamata or mercury.
 /// </summary>
@@ -52,7 +52,7 @@ internal static partial class OtherInstruments
 
     // The instrument word; agreements, protocols and statutes are never the Convention, nor is an
     // Arabic convention named ("اتفاقية استكهولم") or qualified ("الاتفاقية الإطارية").
-    [GeneratedRegex(@"(?<other>agreement|accord\b|acuerdo|соглашени\w*|protocol\w*|протокол\w*|statute|statut\w*|estatuto|устав\w*|charter|covenant|اتفاق\b|بروتوكول|النظام الأساسي|الميثاق|(?<!ال)اتفاقية\s+(?!ميناماتا)[\u0621-\u064A]{3,}|الاتفاقية\s+ال[\u0621-\u064A]{3,})|convention|convenio|convención|конвенци\w*|اتفاقية|الاتفاقية", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<other>agreement|accord\b|acuerdo|\blaw\b|\bloi\b|\bley\b|закон\w*|قانون|соглашени\w*|protocol\w*|протокол\w*|statute|statut\w*|estatuto|устав\w*|charter|covenant|اتفاق\b|بروتوكول|النظام الأساسي|الميثاق|(?<!ال)اتفاقية\s+(?!ميناماتا)[\u0621-\u064A]{3,}|الاتفاقية\s+ال[\u0621-\u064A]{3,})|convention|convenio|convención|конвенци\w*|اتفاقية|الاتفاقية", RegexOptions.IgnoreCase)]
     private static partial Regex Instrument();
 
     [GeneratedRegex(@"minamata|mercur|минамат|ртут|ميناماتا|الزئبق", RegexOptions.IgnoreCase)]

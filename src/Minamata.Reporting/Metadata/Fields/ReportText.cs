@@ -4,7 +4,8 @@ namespace Minamata.Reporting.Metadata.Fields;
 
 /// <summary>
 /// The text the fields are read from: digits of every script as ASCII (Arabic-Indic ٢٠٢٥ is 2025),
-/// exotic spaces as spaces, soft hyphens and zero-width characters gone.
+/// exotic spaces as spaces, soft hyphens, zero-width characters and the Arabic tatweel (a
+/// stretch, not a letter) gone.
 /// </summary>
 internal static class ReportText
 {
@@ -27,7 +28,7 @@ internal static class ReportText
                 case '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u2002' or '\u2003' or '\u3000':
                     normalised.Append(' ');
                     break;
-                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\uFEFF' or '\u061C':
+                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\uFEFF' or '\u061C' or '\u0640':
                     break;
                 case '\r':
                     break;

@@ -19,6 +19,7 @@ internal static partial class ReportingPeriodFinder
     public static (int Index, ReportingPeriod Period)? Find(string text, IReadOnlyList<DateMention> dates, string? issued = null)
     {
         var candidates = new List<(int Index, ReportingPeriod Period)>();
+        var yearsOnly = new List<(int Index, ReportingPeriod Period)>();
         foreach (var (from, to) in Ranges(text, dates))
         {
             candidates.Add((from.Index, new ReportingPeriod(from.ToMonth(), to.ToMonth())));
@@ -38,6 +39,17 @@ internal static partial class ReportingPeriodFinder
             }
         }
 
+        // Years alone ("охватывает 2025–2026 годы") only where the text says the report covers them,
+        // and after any period it gives to the month.
+        foreach (Match match in BareYears().Matches(text))
+        {
+            var (start, end) = (int.Parse(match.Groups["start"].Value), int.Parse(match.Groups["end"].Value));
+            if (SaysWhatItCovers(text, match.Index) && Ordered(start, 1, end, 12))
+            {
+                yearsOnly.Add((match.Index, new ReportingPeriod($"{start:D4}-01", $"{end:D4}-12")));
+            }
+        }
+
         // A single year only where the text says the report covers it ("Доклад охватывает деятельность за 2026 год").
         foreach (Match match in SingleYear().Matches(text))
         {
@@ -48,9 +60,12 @@ internal static partial class ReportingPeriodFinder
         }
 
         candidates.RemoveAll(c => issued is not null && string.CompareOrdinal(c.Period.Start, issued[..7]) > 0);
+        yearsOnly.RemoveAll(c => issued is not null && string.CompareOrdinal(c.Period.Start, issued[..7]) > 0);
 
         // The period the report says it covers, before any other range it mentions (a project's years).
-        return candidates.Count == 0 ? null : candidates.OrderBy(c => SaysWhatItCovers(text, c.Index) ? 0 : 1).ThenBy(c => c.Index).First();
+        return candidates.Count > 0 ? candidates.OrderBy(c => SaysWhatItCovers(text, c.Index) ? 0 : 1).ThenBy(c => c.Index).First()
+            : yearsOnly.Count > 0 ? yearsOnly.MinBy(c => c.Index)
+            : null;
     }
 
     /// <summary>Whether the sentence before a range says it is the report's period ("This report covers ...", "El informe examina ...").</summary>
@@ -105,6 +120,9 @@ internal static partial class ReportingPeriodFinder
     // Years only, from one to another: "from 2023 to 2025", "de 2023 à 2025", "de 2023 a 2026", "с 2023 по 2025 год", "من 2023 إلى 2025", "2023年至2025年".
     [GeneratedRegex(@"(?:\b(?:from|de|desde|с|من)\s+)(?<start>[0-9]{4})\s+(?:to|à|a|al|hasta|по|до|إلى|الى)\s+(?<end>[0-9]{4})(?![0-9])|(?<start>[0-9]{4})\s*年\s*(?:至|到)\s*(?<end>[0-9]{4})\s*年", RegexOptions.IgnoreCase)]
     private static partial Regex FromYearToYear();
+
+    [GeneratedRegex(@"(?<![0-9])(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:годы|годов|гг\.|years)(?!\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex BareYears();
 
     [GeneratedRegex(@"(?:\bза|\bfor\s+the\s+year|\bpour\s+l['’]année|\bpara\s+el\s+año)\s+(?<year>[0-9]{4})\s*(?:год\w*|г\.)?(?![0-9]|\s*[-–—]\s*[0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex SingleYear();

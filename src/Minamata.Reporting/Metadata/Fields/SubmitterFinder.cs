@@ -22,7 +22,7 @@ internal static partial class SubmitterFinder
             return (onCover, MetadataSources.Cover);
         }
 
-        if (!hasUnCover && cover.Lines.Take(cover.BodyStart).Select(Letterhead).FirstOrDefault(id => id is not null) is { } letterhead)
+        if (!hasUnCover && LinesAndPairs(cover.Lines.Take(cover.BodyStart).ToList()).Select(Letterhead).FirstOrDefault(id => id is not null) is { } letterhead)
         {
             return (letterhead, MetadataSources.Cover);
         }
@@ -33,6 +33,19 @@ internal static partial class SubmitterFinder
         }
 
         return Named(text, mentions, Submitted(), cover.CoverEndOffset, text.Length) is { } inBody ? (inBody, MetadataSources.Body) : null;
+    }
+
+    /// <summary>Each line, then it joined with the next: a letterhead's name may be set over two lines ("United Nations" / "Environment Programme").</summary>
+    private static IEnumerable<string> LinesAndPairs(List<string> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            yield return lines[i];
+            if (i + 1 < lines.Count)
+            {
+                yield return lines[i] + " " + lines[i + 1];
+            }
+        }
     }
 
     /// <summary>The organisation a letterhead line names (an office's line names none by itself).</summary>
@@ -65,10 +78,10 @@ internal static partial class SubmitterFinder
 
     // In the body only an explicit phrase counts: "submitted by", "présenté par", "представленный",
     // "مقدم من", "提交的".
-    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|elaborad[oa]|представленн\w*|подготовленн\w*)(?:\s+(?:jointly|conjointement|conjuntamente|совместно))?\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase)]
     private static partial Regex Submitted();
 
     // Between the phrase and the name: nothing but spaces, commas, articles and "the secretariat of".
-    [GeneratedRegex(@"^[\s,،'’]*(?:(?:the|la|le|el|los|las|l['’])\s*)?(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,،'’]*(?:(?:jointly|conjointement|conjuntamente|совместно)\s+)?(?:(?:the|la|le|el|los|las|l['’])\s*)?(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Gap();
 }

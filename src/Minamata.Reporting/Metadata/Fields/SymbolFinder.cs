@@ -71,6 +71,14 @@ internal static partial class SymbolFinder
             }
             else
             {
+                if (next.Groups["suffix"].Success)
+                {
+                    // "UNEP/MC/COP.5/INF/12 and Corr.1": the document and its corrigendum.
+                    found.Add(new SymbolMention($"{string.Join('/', segments)}/{Normalise(next.Groups["suffix"].Value)}", next.Index, next.Length));
+                    at = next.Index + next.Length;
+                    continue;
+                }
+
                 var partial = (next.Groups["number"].Success ? next.Groups["number"].Value : next.Groups["partial"].Value).Split('/').Select(Normalise).ToList();
                 if (partial.Count >= segments.Count || (partial.Count > 1 && partial[0] != segments[^partial.Count]))
                 {
@@ -101,7 +109,7 @@ internal static partial class SymbolFinder
     // After a symbol: ", 31", " and 35", " et INF/8", " и 35", " و10", "、31", or a range " to 35", " a 20",
     // " по 18", "至35"; a bare number only where the list goes on or ends, never one that a word
     // follows ("INF/30, 2 July 2025", "INF/30 and 45 countries").
-    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到|إلى|الى)\s*(?:(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9])|(?<toSymbol>(?:UNEP|UNEA|FCCC|CBD|SAICM|A|E|S)(?:/[A-Za-z0-9.]+)+)))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/])|(?<suffix>(?:Add|Rev|Corr)\.\s?[0-9]{1,2})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到|إلى|الى)\s*(?:(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9])|(?<toSymbol>(?:UNEP|UNEA|FCCC|CBD|SAICM|A|E|S)(?:/[A-Za-z0-9.]+)+)))", RegexOptions.IgnoreCase)]
     private static partial Regex Continuation();
 
     private static string Normalise(string segment)
