@@ -25,11 +25,12 @@ internal static class PdfPageLines
     public static List<LaidOutLine> Read(Page page)
     {
         // A line mixing scripts ("الرقم: UNDP/SAU/ENV/2027/03") runs in its page's direction.
-        var pageRightToLeft = page.Letters.Count(l => IsRightToLeft(l.Value)) > page.Letters.Count(l => l.Value.Length > 0 && char.IsLetter(l.Value[0]) && !IsRightToLeft(l.Value));
+        var letters = page.Letters;
+        var pageRightToLeft = letters.Count(l => IsRightToLeft(l.Value)) > letters.Count(l => l.Value.Length > 0 && char.IsLetter(l.Value[0]) && !IsRightToLeft(l.Value));
         var lines = new List<LaidOutLine>();
         var current = new List<Letter>();
         double baseline = 0, size = 0;
-        foreach (var letter in page.Letters)
+        foreach (var letter in letters)
         {
             if (letter.TextOrientation != TextOrientation.Horizontal || string.IsNullOrWhiteSpace(letter.Value))
             {
