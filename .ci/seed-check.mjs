@@ -1,4 +1,4 @@
-// The named seed step of CI: the secretariat's note (../shared/fixtures/seed, which CI always has
+// The named seed step of CI: the secretariat's note (the shared fixtures folder that CI always has
 // beside the clone) must give at least the metadata contract's example. Run by .ci/run after the
 // test command has built the command line; prints one line and exits 0 (passed) or 1 (failed).
 import { execFileSync } from "node:child_process";
