@@ -143,6 +143,10 @@ internal sealed partial class CoverPage
                 {
                     run.Clear();
                 }
+                else
+                {
+                    run = TitleBlock(run, first > 0 ? Lines[first - 1] : null);
+                }
 
                 first = i < kinds.Length ? Array.IndexOf(kinds, false, Math.Max(i, first + 1)) : -1;
             }
@@ -151,6 +155,46 @@ internal sealed partial class CoverPage
         var title = WhiteSpace().Replace(JoinLines(run), " ").Trim().TrimEnd('*', ' ').TrimEnd('.');
         return title.Length is > 0 and <= MaxTitleLength ? title : null;
     }
+
+    /// <summary>
+    /// Of a run of lines, the block that is the title: a line that opens a sentence (a capitalised
+    /// word, then a lower-case one) after a line that ended a phrase starts a new block ("... report
+    /// 2026" / "Findings of joint surveys ..." are a title and its subtitle), and the title is the
+    /// first block of three words or more (six characters in Chinese) that is not a letterhead, on
+    /// its own or after the line before the run (a logo's "United Nations" / "Environment
+    /// Programme" / "World Health" / "Organization").
+    /// </summary>
+    private static List<string> TitleBlock(List<string> run, string? lineBefore)
+    {
+        var blocks = new List<List<string>> { new() };
+        for (var i = 0; i < run.Count; i++)
+        {
+            if (i > 0 && OpensASentence(run[i]) && !EndsMidPhrase().IsMatch(run[i - 1]))
+            {
+                blocks.Add([]);
+            }
+
+            blocks[^1].Add(run[i]);
+        }
+
+        bool IsTitle(List<string> block)
+        {
+            var text = JoinLines(block);
+            var long_ = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 || text.Count(Scripts.IsHan) >= 6;
+            return long_ && !IsLetterhead(text) && !(block == blocks[0] && lineBefore is not null && IsLetterhead(lineBefore + " " + text));
+        }
+
+        return blocks.FirstOrDefault(IsTitle) ?? blocks[0];
+    }
+
+    private static bool OpensASentence(string line) => SentenceOpening().IsMatch(line);
+
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}[\p{L}'’-]*\s+\p{Ll}")]
+    private static partial Regex SentenceOpening();
+
+    // A line that leaves its phrase open: ends with a colon, comma or dash, or with a little word.
+    [GeneratedRegex(@"(?:[:,;–—\-/(]|\b(?:of|the|and|for|on|in|to|a|an|with|by|de|la|le|les|des|du|et|en|pour|sur|aux?|del|los|las|el|y|para|con|por|sobre|и|в|по|о|с|для|на)\s*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsMidPhrase();
 
     /// <summary>Title lines joined with a space, but none between Chinese characters.</summary>
     private static string JoinLines(List<string> lines) => lines.Aggregate("", (title, line) =>
@@ -191,7 +235,17 @@ internal sealed partial class CoverPage
             return false;
         }
 
-        var rest = line.AsSpan(mentions.Where(m => m.Start <= mentions[0].End + 2).Max(m => m.End)).TrimStart(") ");
+        // A joint letterhead names several organisations in a row ("United Nations Environment Programme World Health Organization").
+        var end = mentions[0].End;
+        foreach (var mention in mentions.Skip(1))
+        {
+            if (mention.Start <= end + 2 || JoinsNames().IsMatch(line.AsSpan(end, Math.Max(0, mention.Start - end)).ToString()))
+            {
+                end = Math.Max(end, mention.End);
+            }
+        }
+
+        var rest = line.AsSpan(end).TrimStart(") ");
         if (rest.StartsWith("(") && rest.IndexOf(')') is var close and > 0)
         {
             rest = rest[(close + 1)..].TrimStart();
@@ -252,6 +306,10 @@ internal sealed partial class CoverPage
     // A letter's subject line that names the report it transmits: "Subject: Transmission of the report 'X'", "事由：转交《X》报告".
     [GeneratedRegex(@"^(?:subject|re|objet|asunto|тема|الموضوع|事由|主题)\s*[:：].*?[《“«""](?<title>[^》”»""]{8,})[》”»""]", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectNamingReport();
+
+    // Between two organisations' names on one letterhead: spaces, "and", "&", a comma.
+    [GeneratedRegex(@"^[\s,&]*(?:and|et|y|и|و|和)?[\s,&]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex JoinsNames();
 
     // "Secretariat of the ...", "Secretaría del ...": the organisation's secretariat, still a letterhead.
     [GeneratedRegex(@"^(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+|)", RegexOptions.IgnoreCase)]
