@@ -147,4 +147,23 @@ public sealed class UploadToIndexTests(ServerFixture fixture)
         Assert.Equal("ILO", fromIlo.GetProperty("metadata").GetProperty("submittedBy").GetString());
         Assert.DoesNotContain(fromIlo.GetProperty("history").EnumerateArray(), h => h.GetProperty("event").GetString() == "submitted-by-another");
     }
+
+    [Fact]
+    public async Task A_file_is_served_as_what_its_bytes_are_not_as_what_the_client_claimed()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("WHO");
+        using var partner = fixture.Client(key);
+        var form = new MultipartFormDataContent { { new StringContent(ServerFixture.OpenCycle), "cycle" } };
+        var part = new ByteArrayContent(Encoding.UTF8.GetBytes("A plain report <script>alert(1)</script> on mercury."));
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/html");
+        form.Add(part, "file", "report.txt");
+
+        using var uploaded = await partner.PostAsync("/api/reports", form);
+        var id = (await ReportsApi.JsonAsync(uploaded)).GetProperty("id").GetString()!;
+        await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(5));
+        using var file = await partner.GetAsync($"/api/reports/{id}/file");
+
+        Assert.Equal("text/plain", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["nosniff"], file.Headers.GetValues("X-Content-Type-Options"));
+    }
 }

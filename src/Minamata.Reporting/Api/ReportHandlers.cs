@@ -100,7 +100,7 @@ public sealed class ReportHandlers(
             }
 
             await history.AppendAsync(report.Id, ReportHistory.Downloaded, caller.PartnerId ?? "secretariat", null, cancellationToken);
-            return Results.Stream(content, report.ContentType ?? "application/octet-stream", report.FileName);
+            return Results.Stream(content, Documents.DocumentFormat.MediaType(report.Metadata?.Format), report.FileName);
         });
 
     /// <summary>The report if the caller may see it; a partner asking for another's report is told it does not exist.</summary>

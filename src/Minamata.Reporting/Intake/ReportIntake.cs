@@ -183,6 +183,7 @@ public sealed class ReportIntake(
             IndexedAt = clock.GetUtcNow(),
             Sha256 = sha256,
             Metadata = read.Metadata with { DuplicateOf = earlier.FirstOrDefault()?.Id },
+            ContentType = Documents.DocumentFormat.MediaType(read.Metadata.Format),
             SearchWords = SearchWords.Build(read.Metadata.Title, read.Text),
             Error = null,
         };
