@@ -23,6 +23,22 @@ public sealed class BadUploadTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_form_of_many_tiny_parts_is_refused_at_once()
+    {
+        var (_, key) = await fixture.NewPartnerAsync();
+        using var partner = fixture.Client(key);
+        using var form = new MultipartFormDataContent();
+        for (var i = 0; i < 100_000; i++)
+        {
+            form.Add(new StringContent("x"), $"f{i}");
+        }
+
+        var clock = Stopwatch.StartNew();
+        await ReportsApi.AssertProblemAsync(await partner.PostAsync("/api/reports", form), HttpStatusCode.BadRequest, "too-many-parts");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refused after {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task An_empty_file_is_refused_and_nothing_is_stored()
     {
         var (id, key) = await fixture.NewPartnerAsync();

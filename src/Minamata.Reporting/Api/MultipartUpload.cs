@@ -21,6 +21,9 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
     public const long EnvelopeBytes = 1024 * 1024;
     private const int MaxFieldCharacters = 200;
 
+    /// <summary>The form has four parts at most (file, cycle, replaces, partner); a body of a million tiny parts is refused at the seventeenth.</summary>
+    private const int MaxParts = 16;
+
     /// <summary>A form whose file is staged but not yet committed, and whose fields passed every check.</summary>
     public sealed record Form(StagedUpload File, Submission Submission, string ContentType);
 
@@ -47,8 +50,14 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
         var reader = new MultipartReader(boundary.ToString(), request.Body) { HeadersLengthLimit = 16 * 1024 };
         try
         {
+            var parts = 0;
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
+                if (++parts > MaxParts)
+                {
+                    throw new ApiProblem(StatusCodes.Status400BadRequest, "too-many-parts", $"The form has more than {MaxParts} parts; send 'file', 'cycle' and, if needed, 'replaces'.");
+                }
+
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition() && !disposition.IsFileDisposition())
                 {
                     throw ApiProblem.Validation("Every part needs a 'Content-Disposition: form-data' header.");
