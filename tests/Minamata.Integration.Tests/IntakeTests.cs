@@ -90,10 +90,12 @@ public sealed class IntakeTests(ServerFixture fixture)
 
         var report = await Intake.ProcessAsync(blobName, CancellationToken.None);
 
-        var span = Assert.Single(spans, s => s.OperationName == "intake" && (string?)s.GetTagItem("minamata.report.id") == report!.Id);
-        Assert.Equal(partnerId, span.GetTagItem("minamata.partner"));
-        Assert.Equal("indexed", span.GetTagItem("minamata.report.status"));
-        Assert.DoesNotContain(span.Tags, t => t.Value?.Contains("confidential", StringComparison.Ordinal) == true);
+        // The server's own watcher may take the same blob in at the same time: each intake is a span.
+        var intakes = spans.Where(s => s.OperationName == "intake" && (string?)s.GetTagItem("minamata.report.id") == report!.Id).ToList();
+        Assert.NotEmpty(intakes);
+        Assert.Contains(intakes, s => (string?)s.GetTagItem("minamata.report.status") == "indexed");
+        Assert.All(intakes, s => Assert.Equal(partnerId, s.GetTagItem("minamata.partner")));
+        Assert.All(intakes, s => Assert.DoesNotContain(s.Tags, t => t.Value?.Contains("confidential", StringComparison.Ordinal) == true));
     }
 
     [Fact]

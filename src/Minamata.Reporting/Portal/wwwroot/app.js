@@ -186,7 +186,10 @@
     }
     replaces.value = reports.some((r) => r.id === current) ? current : "";
     clearTimeout(pollTimer);
-    if (reports.some((r) => r.status === "received")) pollTimer = setTimeout(() => refreshPartner().catch(failed), 1500);
+    // Keep looking while a report is being read, and while a correction is indexed but the report it
+    // replaces is not yet marked superseded (the intake does that just after the correction's verdict).
+    const settling = (r) => r.status === "received" || (r.replaces && r.status === "indexed" && reports.some((x) => x.id === r.replaces && x.status === "indexed"));
+    if (reports.some(settling)) pollTimer = setTimeout(() => refreshPartner().catch(failed), 1500);
   }
 
   async function uploadChosen(event) {
