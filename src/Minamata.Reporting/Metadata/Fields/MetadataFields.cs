@@ -22,7 +22,8 @@ internal static class MetadataFields
         var running = ReportText.Normalise(document.RunningText);
         var cover = CoverPage.Read(text);
         var symbols = SymbolFinder.Find(text);
-        var (own, symbolSource) = OwnSymbol(text, cover, symbols, running);
+        var runningSymbols = SymbolFinder.Find(running);
+        var (own, symbolSource) = OwnSymbol(text, cover, symbols, runningSymbols);
         var referenced = symbols.Select(s => s.Symbol).Where(s => s != own).Distinct().Order(StringComparer.Ordinal).Take(MaxListItems).ToList();
         var dates = DateScanner.Scan(text);
         var (title, titleSource) = cover.Title() is { } printed ? (printed, MetadataSources.Cover)
@@ -47,7 +48,7 @@ internal static class MetadataFields
             ReportingPeriod = period?.Period,
             ReferencedDocuments = referenced,
             ConventionArticles = ConventionArticleFinder.Find(text).Take(MaxListItems).ToList(),
-            Organizations = [.. mentions.Concat(OrganizationFinder.Default.FindMentions(WithoutSymbols(running, SymbolFinder.Find(running)))).Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)],
+            Organizations = [.. mentions.Concat(OrganizationFinder.Default.FindMentions(WithoutSymbols(running, runningSymbols))).Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)],
             SubmittedBy = submitter?.Id,
             WordCount = WordCounter.Count(document.Text),
             Sources = new MetadataSources
@@ -65,7 +66,7 @@ internal static class MetadataFields
     /// The symbol the document is issued under: one standing on a line of its own on the cover,
     /// else one in a running header. A symbol inside a sentence is a citation, wherever it stands.
     /// </summary>
-    private static (string? Symbol, string? Source) OwnSymbol(string text, CoverPage cover, List<SymbolMention> symbols, string running)
+    private static (string? Symbol, string? Source) OwnSymbol(string text, CoverPage cover, List<SymbolMention> symbols, List<SymbolMention> runningSymbols)
     {
         foreach (var symbol in symbols.Where(s => s.Index < cover.CoverEndOffset))
         {
@@ -77,7 +78,7 @@ internal static class MetadataFields
             }
         }
 
-        return SymbolFinder.Find(running).FirstOrDefault() is { } header ? (header.Symbol, MetadataSources.Header) : default;
+        return runningSymbols.FirstOrDefault() is { } header ? (header.Symbol, MetadataSources.Header) : default;
     }
 
     /// <summary>The date on the cover or atop the letter (not a meeting's dates nor a period's ends), else one in a running header.</summary>

@@ -59,8 +59,9 @@ internal static partial class ReportingPeriodFinder
             }
         }
 
-        candidates.RemoveAll(c => issued is not null && string.CompareOrdinal(c.Period.Start, issued[..7]) > 0);
-        yearsOnly.RemoveAll(c => issued is not null && string.CompareOrdinal(c.Period.Start, issued[..7]) > 0);
+        bool Planned((int Index, ReportingPeriod Period) c) => issued is not null && string.CompareOrdinal(c.Period.Start, issued[..7]) > 0;
+        candidates.RemoveAll(Planned);
+        yearsOnly.RemoveAll(Planned);
 
         // The period the report says it covers, before any other range it mentions (a project's years).
         return candidates.Count > 0 ? candidates.OrderBy(c => SaysWhatItCovers(text, c.Index) ? 0 : 1).ThenBy(c => c.Index).First()
