@@ -6,19 +6,29 @@ namespace Minamata.Fixtures;
 /// <summary>Files crafted to hurt a reader, each written to disk once for the tests that use it.</summary>
 public static class HostileFiles
 {
+    /// <summary>128 KiB of a PDF content stream that writes one word again and again.</summary>
+    private static readonly byte[] TextShowing = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("BT /F1 12 Tf 72 720 Td (Mercury) Tj ET\n", 128 * 1024 / 39)));
+
     private static readonly string Folder = Directory.CreateTempSubdirectory("minamata-hostile-").FullName;
 
+    private static readonly Lock Writing = new();
+
+    /// <summary>The file's path, written on first use; tests running in parallel never see it half written.</summary>
     public static string Write(string name)
     {
         var path = Path.Combine(Folder, name);
-        if (File.Exists(path))
+        lock (Writing)
         {
-            return path;
-        }
+            if (!File.Exists(path))
+            {
+                var partial = path + ".partial";
+                using (var file = File.Create(partial))
+                {
+                    Make(name, file);
+                }
 
-        using (var file = File.Create(path))
-        {
-            Make(name, file);
+                File.Move(partial, path);
+            }
         }
 
         return path;
@@ -101,6 +111,33 @@ public static class HostileFiles
                 html.Insert(html.Length, "<div>", 10_000).Append("deep").Insert(html.Length, "</div>", 10_000).Append("</body></html>");
                 file.Write(Encoding.UTF8.GetBytes(html.ToString()));
                 break;
+            case "text-node-bomb.docx":
+                WordPackage(file, zip =>
+                {
+                    // One w:t of 240 MiB: under the package limit, so only a per-node budget stops it.
+                    using var part = zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
+                    part.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"u8);
+                    var block = Encoding.ASCII.GetBytes(new string('m', 1024 * 1024));
+                    for (var i = 0; i < 240; i++)
+                    {
+                        part.Write(block);
+                    }
+
+                    part.Write("</w:t></w:r></w:p></w:body></w:document>"u8);
+                });
+                break;
+            case "flate-bomb.pdf":
+                // One page whose content stream inflates to 1 GiB.
+                new PdfWriter().Pages(1).Contents(Deflate(Encoding.ASCII.GetBytes(new string(' ', 1024 * 1024)), 1024)).WriteTo(file);
+                break;
+            case "shared-stream.pdf":
+                // 2,000 pages that all draw one 5 MiB content stream of text.
+                new PdfWriter().Pages(2_000).Contents(Deflate(TextShowing, 40)).WriteTo(file);
+                break;
+            case "shared-small-stream.pdf":
+                // The same with a 1 MiB stream: each page is within the per-stream budget, the document is not.
+                new PdfWriter().Pages(2_000).Contents(Deflate(TextShowing, 8)).WriteTo(file);
+                break;
             case "over-limit.txt":
                 // Sparse: 101 MB on paper, nothing on disk.
                 file.SetLength(101L * 1024 * 1024);
@@ -129,30 +166,28 @@ public static class HostileFiles
     /// <summary>A one-page PDF encrypted with the standard handler under a password nobody knows.</summary>
     private static byte[] EncryptedPdf()
     {
-        var objects = new[]
+        using var pdf = new MemoryStream();
+        new PdfWriter()
+            .Pages(1)
+            .Contents("\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008"u8.ToArray(), filter: null)
+            .Trailer($"/Encrypt 5 0 R /ID [<{new string('a', 32)}> <{new string('a', 32)}>]")
+            .Object($"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <{new string('7', 64)}> /U <{new string('3', 64)}> >>")
+            .WriteTo(pdf);
+        return pdf.ToArray();
+    }
+
+    /// <summary><paramref name="block"/> repeated <paramref name="times"/> times, zlib-compressed as a PDF FlateDecode stream is.</summary>
+    private static byte[] Deflate(byte[] block, int times)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>",
-            $"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <{new string('7', 64)}> /U <{new string('3', 64)}> >>",
-            "<< /Length 8 >>\nstream\n\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\nendstream",
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(Encoding.Latin1.GetByteCount(pdf.ToString()));
-            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            for (var i = 0; i < times; i++)
+            {
+                zlib.Write(block);
+            }
         }
 
-        var xref = Encoding.Latin1.GetByteCount(pdf.ToString());
-        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append($"{offset:D10} 00000 n \n");
-        }
-
-        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{new string('a', 32)}> <{new string('a', 32)}>] >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(pdf.ToString());
+        return compressed.ToArray();
     }
 }

@@ -14,7 +14,7 @@ public sealed class CompoundFileReader : IDocumentReader
 
     public bool Recognises(ReadOnlySpan<byte> head) => head.StartsWith(Signature);
 
-    public DocumentText Read(Stream content, CancellationToken cancellationToken)
+    public DocumentText Read(Stream content, ReadBudget budget)
     {
         // The directory entry names sit in sectors anywhere in the file; scan it in overlapping chunks.
         var buffer = new byte[1024 * 1024];
@@ -22,7 +22,7 @@ public sealed class CompoundFileReader : IDocumentReader
         int read;
         while ((read = content.Read(buffer, carry, buffer.Length - carry)) > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            budget.Checkpoint();
             var filled = carry + read;
             if (buffer.AsSpan(0, filled).IndexOf(EncryptedPackage) >= 0)
             {

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Minamata.Reporting.Documents;
 
@@ -10,14 +9,14 @@ namespace Minamata.Reporting.Documents;
 /// Word documents: the body in reading order with table cells as lines, then footnotes and endnotes;
 /// page headers and footers apart, as the running text (the UN template often prints the symbol
 /// only there). Parts are read
-/// with a forward-only reader, so memory is the extracted text. The package is checked against the
+/// with a forward-only reader, text nodes in chunks, so memory is the extracted text. The package is checked against the
 /// zip limits before any part is unpacked, and DTDs are never processed.
 /// </summary>
 public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
 {
     public bool Recognises(ReadOnlySpan<byte> head) => head.StartsWith("PK\u0003\u0004"u8);
 
-    public DocumentText Read(Stream content, CancellationToken cancellationToken)
+    public DocumentText Read(Stream content, ReadBudget budget)
     {
         CheckPackage(content);
         content.Position = 0;
@@ -32,19 +31,19 @@ public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
             var running = new BoundedText(limits.MaxTextCharacters);
             foreach (var part in main.HeaderParts.Cast<OpenXmlPart>().Concat(main.FooterParts))
             {
-                AppendPart(part, running, cancellationToken);
+                AppendPart(part, running, budget);
             }
 
             var text = new BoundedText(limits.MaxTextCharacters);
-            AppendPart(main, text, cancellationToken);
+            AppendPart(main, text, budget);
             if (main.FootnotesPart is { } footnotes)
             {
-                AppendPart(footnotes, text, cancellationToken);
+                AppendPart(footnotes, text, budget);
             }
 
             if (main.EndnotesPart is { } endnotes)
             {
-                AppendPart(endnotes, text, cancellationToken);
+                AppendPart(endnotes, text, budget);
             }
 
             var title = document.PackageProperties.Title;
@@ -103,14 +102,30 @@ public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
         }
     }
 
-    private static void AppendPart(OpenXmlPart part, BoundedText text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends a part's text with a forward-only XML reader; a text node is read in chunks, so even
+    /// one <c>w:t</c> of hundreds of megabytes costs no more than the text budget.
+    /// </summary>
+    private void AppendPart(OpenXmlPart part, BoundedText text, ReadBudget budget)
     {
-        using var reader = OpenXmlReader.Create(part);
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = limits.MaxUncompressedBytes / 2,
+        });
+        var chunk = new char[8192];
         while (reader.Read())
         {
-            if (!reader.IsStartElement)
+            if (!IsWord(reader))
             {
-                if (reader.ElementType == typeof(Paragraph) || reader.ElementType == typeof(TableCell))
+                continue;
+            }
+
+            if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                if (reader.LocalName is "p" or "tc")
                 {
                     text.EndLine();
                 }
@@ -118,36 +133,64 @@ public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
                 continue;
             }
 
-            if (reader.ElementType == typeof(Text))
+            if (reader.NodeType != XmlNodeType.Element)
             {
-                text.Append(reader.GetText());
+                continue;
             }
-            else if (reader.ElementType == typeof(TabChar))
+
+            switch (reader.LocalName)
             {
-                text.Append('\t');
-            }
-            else if (reader.ElementType == typeof(Break) && reader.Attributes.Any(a => a.LocalName == "type" && a.Value == "page"))
-            {
-                text.Append('\n').Append(DocumentText.PageBreak);
-            }
-            else if (reader.ElementType == typeof(LastRenderedPageBreak))
-            {
-                // Where Word's last layout broke the page: the only page numbers a DOCX carries.
-                text.Append(DocumentText.PageMark);
-            }
-            else if (reader.ElementType == typeof(Break) || reader.ElementType == typeof(CarriageReturn))
-            {
-                text.Append('\n');
-            }
-            else if (reader.ElementType == typeof(Paragraph))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                text.EndLine();
+                case "t" when !reader.IsEmptyElement:
+                    AppendTextNode(reader, text, chunk);
+                    break;
+                case "tabs" when !reader.IsEmptyElement:
+                    // Tab stops in paragraph properties share the name w:tab with the tab character.
+                    reader.Skip();
+                    break;
+                case "tab":
+                    text.Append('\t');
+                    break;
+                case "br" when reader.GetAttribute("type", reader.NamespaceURI) == "page":
+                    text.Append('\n').Append(DocumentText.PageBreak);
+                    break;
+                case "lastRenderedPageBreak":
+                    // Where Word's last layout broke the page: the only page numbers a DOCX carries.
+                    text.Append(DocumentText.PageMark);
+                    break;
+                case "br" or "cr":
+                    text.Append('\n');
+                    break;
+                case "p":
+                    budget.Checkpoint();
+                    text.EndLine();
+                    break;
+                case "tc" when reader.IsEmptyElement:
+                    text.EndLine();
+                    break;
             }
         }
 
         text.EndLine();
     }
+
+    private static void AppendTextNode(XmlReader reader, BoundedText text, char[] chunk)
+    {
+        while (reader.Read() && reader.NodeType != XmlNodeType.EndElement)
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                int read;
+                while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    text.Append(chunk.AsSpan(0, read));
+                }
+            }
+        }
+    }
+
+    /// <summary>WordprocessingML elements, in the transitional or the strict namespace.</summary>
+    private static bool IsWord(XmlReader reader) =>
+        reader.NamespaceURI is "http://schemas.openxmlformats.org/wordprocessingml/2006/main" or "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
     private static DocumentReadException NotWord() =>
         new(DocumentErrorCodes.UnsupportedFormat, "The file is a zip package but not a Word (.docx) document.");

@@ -32,6 +32,33 @@ public sealed class ExtractionOptions
     [Range(1, long.MaxValue)]
     public long MaxUncompressedBytes { get; set; } = 500L * 1024 * 1024;
 
+    /// <summary>What any one compressed stream in a PDF (a font, an image, page content) may decode to.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDecodedStreamBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// What one PDF page's drawing instructions may decode to. PdfPig holds every glyph of a page at
+    /// once, about 150 bytes of memory per byte of instructions (measured: 1 MiB of text-drawing
+    /// took the command line to 195 MB, 4 MiB to 506 MB); a dense text page needs some 50 KiB.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxPageDrawingBytes { get; set; } = 1024L * 1024;
+
+    /// <summary>What the drawing instructions of all pages may decode to together, a stream drawn on many pages counted each time.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDocumentDrawingBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>How long reading one document may take before it is refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// What reading one document may allocate, all allocations counted (not only those still alive):
+    /// a bound on work the other limits do not foresee.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxReadAllocatedBytes { get; set; } = 16L * 1024 * 1024 * 1024;
+
     /// <summary>How deeply HTML elements may nest.</summary>
     [Range(1, 100_000)]
     public int MaxHtmlDepth { get; set; } = 1_000;

@@ -41,9 +41,9 @@ public sealed partial class HtmlTextReader(int maxTextCharacters, int maxDepth) 
         return text.StartsWith('<') && Markers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
     }
 
-    public DocumentText Read(Stream content, CancellationToken cancellationToken)
+    public DocumentText Read(Stream content, ReadBudget budget)
     {
-        var html = TextDecoding.Decode(content, maxTextCharacters, cancellationToken);
+        var html = TextDecoding.Decode(content, maxTextCharacters, budget);
         var text = new BoundedText(maxTextCharacters);
         string? title = null;
         var depth = 0;
@@ -118,7 +118,7 @@ public sealed partial class HtmlTextReader(int maxTextCharacters, int maxDepth) 
                 text.Append(' ');
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
+            budget.Checkpoint();
         }
 
         return new DocumentText(DocumentFormat.Html, text.ToString(), new DocumentHints(string.IsNullOrWhiteSpace(title) ? null : title));

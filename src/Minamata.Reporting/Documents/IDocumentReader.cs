@@ -8,5 +8,5 @@ public interface IDocumentReader
 
     /// <summary>Reads the text from a seekable stream positioned at its start.</summary>
     /// <exception cref="DocumentReadException">The file is damaged, encrypted or past a limit.</exception>
-    DocumentText Read(Stream content, CancellationToken cancellationToken);
+    DocumentText Read(Stream content, ReadBudget budget);
 }

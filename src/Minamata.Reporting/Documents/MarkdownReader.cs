@@ -23,9 +23,9 @@ public sealed partial class MarkdownReader(int maxTextCharacters) : IDocumentRea
         return kinds >= 2;
     }
 
-    public DocumentText Read(Stream content, CancellationToken cancellationToken)
+    public DocumentText Read(Stream content, ReadBudget budget)
     {
-        var markdown = TextDecoding.Decode(content, maxTextCharacters, cancellationToken);
+        var markdown = TextDecoding.Decode(content, maxTextCharacters, budget);
         var lines = markdown.Split('\n');
         var text = new BoundedText(maxTextCharacters);
         foreach (var raw in lines)

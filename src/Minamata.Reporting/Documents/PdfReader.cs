@@ -7,17 +7,18 @@ namespace Minamata.Reporting.Documents;
 /// <summary>
 /// PDF: each page's lines rebuilt from its letters (<see cref="PdfPageLines"/>), running headers and
 /// footers set apart (<see cref="RunningLines"/>), wrapped lines joined into paragraphs
-/// (<see cref="PdfParagraphs"/>); the document information title as a hint.
+/// (<see cref="PdfParagraphs"/>); the document information title as a hint. Every stream PdfPig
+/// decodes is charged to the document's budget (<see cref="BudgetedFilters"/>).
 /// </summary>
 public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
 {
     public bool Recognises(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
-    public DocumentText Read(Stream content, CancellationToken cancellationToken)
+    public DocumentText Read(Stream content, ReadBudget budget)
     {
         try
         {
-            using var document = PdfDocument.Open(content, new ParsingOptions { ClipPaths = false, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(content, new ParsingOptions { ClipPaths = false, SkipMissingFonts = true, FilterProvider = new BudgetedFilters(budget) });
             if (document.NumberOfPages > limits.MaxPdfPages)
             {
                 throw new DocumentReadException(DocumentErrorCodes.LimitsExceeded, $"The PDF has {document.NumberOfPages} pages; at most {limits.MaxPdfPages} are read.");
@@ -27,9 +28,10 @@ public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
             var read = new BoundedText(limits.MaxTextCharacters);
             var pages = new List<IReadOnlyList<LaidOutLine>>();
             var pageHeights = new List<double>();
-            foreach (var page in document.GetPages())
+            for (var number = 1; number <= document.NumberOfPages; number++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                budget.StartPage();
+                var page = document.GetPage(number);
                 var lines = PdfPageLines.Read(page);
                 foreach (var line in lines)
                 {

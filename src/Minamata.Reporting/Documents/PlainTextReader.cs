@@ -6,6 +6,6 @@ public sealed class PlainTextReader(int maxTextCharacters) : IDocumentReader
     /// <summary>Text has no NUL bytes, unless it is UTF-16 (which announces itself with a BOM).</summary>
     public bool Recognises(ReadOnlySpan<byte> head) => TextDecoding.HasUtf16Bom(head) || !head.Contains((byte)0);
 
-    public DocumentText Read(Stream content, CancellationToken cancellationToken) =>
-        new(DocumentFormat.Txt, ExportArtefacts.Strip(TextDecoding.Decode(content, maxTextCharacters, cancellationToken)));
+    public DocumentText Read(Stream content, ReadBudget budget) =>
+        new(DocumentFormat.Txt, ExportArtefacts.Strip(TextDecoding.Decode(content, maxTextCharacters, budget)));
 }

@@ -15,7 +15,7 @@ internal static class TextDecoding
     public static bool HasUtf16Bom(ReadOnlySpan<byte> head) =>
         head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
 
-    public static string Decode(Stream content, int maxCharacters, CancellationToken cancellationToken)
+    public static string Decode(Stream content, int maxCharacters, ReadBudget budget)
     {
         var sample = new byte[(int)Math.Min(SampleBytes, content.Length)];
         content.Position = 0;
@@ -23,17 +23,17 @@ internal static class TextDecoding
         content.Position = 0;
         if (HasUtf16Bom(sample))
         {
-            return ReadAll(content, sample[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, maxCharacters, cancellationToken);
+            return ReadAll(content, sample[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, maxCharacters, budget);
         }
 
         try
         {
-            return ReadAll(content, StrictUtf8, maxCharacters, cancellationToken);
+            return ReadAll(content, StrictUtf8, maxCharacters, budget);
         }
         catch (DecoderFallbackException)
         {
             content.Position = 0;
-            return ReadAll(content, LegacyEncoding(sample), maxCharacters, cancellationToken);
+            return ReadAll(content, LegacyEncoding(sample), maxCharacters, budget);
         }
     }
 
@@ -75,7 +75,7 @@ internal static class TextDecoding
         return provider.GetEncoding(1252)!;
     }
 
-    private static string ReadAll(Stream content, Encoding encoding, int maxCharacters, CancellationToken cancellationToken)
+    private static string ReadAll(Stream content, Encoding encoding, int maxCharacters, ReadBudget budget)
     {
         using var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         var text = new BoundedText(maxCharacters);
@@ -83,7 +83,7 @@ internal static class TextDecoding
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            budget.Checkpoint();
             text.Append(buffer.AsSpan(0, read));
         }
 

@@ -42,7 +42,7 @@ public sealed class MetadataExtractor
         content.Position = start;
         var reader = readers.FirstOrDefault(r => r.Recognises(head))
             ?? throw new DocumentReadException(DocumentErrorCodes.UnsupportedFormat, "The file is not a format the pipeline reads (DOCX, PDF, text, HTML or Markdown).");
-        return reader.Read(content, cancellationToken);
+        return reader.Read(content, new ReadBudget(options, cancellationToken));
     }
 
     /// <summary>Reads a file's metadata; <paramref name="content"/> must be seekable (a file, or a spooled download).</summary>

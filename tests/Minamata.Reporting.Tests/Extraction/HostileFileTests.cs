@@ -6,11 +6,11 @@ namespace Minamata.Reporting.Tests.Extraction;
 
 /// <summary>
 /// Hostile files through the real command line, each in its own process: the contract's error code,
-/// within 10 s, under 500 MB of memory, and a process that ends by itself with exit code 2.
+/// within 10 s, under 300 MB of memory, and a process that ends by itself with exit code 2.
 /// </summary>
 public sealed class HostileFileTests
 {
-    private const long MaxMemoryBytes = 500L * 1024 * 1024;
+    private const long MaxMemoryBytes = 300L * 1024 * 1024;
     private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(10);
 
     [Theory]
@@ -26,6 +26,9 @@ public sealed class HostileFileTests
     [InlineData("image-renamed.pdf", "unsupported-format")]
     [InlineData("deep.html", "limits-exceeded")]
     [InlineData("over-limit.txt", "too-large")]
+    [InlineData("text-node-bomb.docx", "limits-exceeded")]
+    [InlineData("flate-bomb.pdf", "limits-exceeded")]
+    [InlineData("shared-stream.pdf", "limits-exceeded")]
     public async Task A_hostile_file_is_refused_with_its_code_quickly_in_bounded_memory(string name, string code)
     {
         var path = HostileFiles.Write(name);
@@ -74,7 +77,7 @@ public sealed class HostileFileTests
         using var deadline = new CancellationTokenSource(MaxTime * 2);
         while (!process.HasExited && !deadline.IsCancellationRequested)
         {
-            peak = Math.Max(peak, PeakResidentBytes(process.Id));
+            peak = Math.Max(peak, ProcessMemory.PeakResidentBytes(process.Id));
             await Task.Delay(20);
         }
 
@@ -87,19 +90,5 @@ public sealed class HostileFileTests
         await process.WaitForExitAsync();
         Assert.Equal("", await error);
         return (process.ExitCode, await output, clock.Elapsed, peak);
-    }
-
-    /// <summary>The kernel's high-water mark of the process's resident memory (VmHWM), or 0 once it is gone.</summary>
-    private static long PeakResidentBytes(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

@@ -66,7 +66,7 @@ public sealed class LanguageAndCoverTests
         Assert.Equal(1252, TextDecoding.LegacyEncoding(french).CodePage);
         Assert.Equal(1256, TextDecoding.LegacyEncoding(arabic).CodePage);
         using var stream = new MemoryStream(russian);
-        Assert.Equal("Доклад о сотрудничестве и координации в 2025 году", new PlainTextReader(1000).Read(stream, default).Text);
+        Assert.Equal("Доклад о сотрудничестве и координации в 2025 году", new PlainTextReader(1000).Read(stream, new ReadBudget(new ExtractionOptions(), default)).Text);
     }
 
     [Fact]
@@ -80,11 +80,11 @@ public sealed class LanguageAndCoverTests
         Assert.True(markdownReader.Recognises(markdown));
         Assert.False(markdownReader.Recognises(Encoding.UTF8.GetBytes("1. A numbered paragraph of plain text.\n2. Another one.")));
         Assert.True(htmlReader.Recognises(html));
-        var mdText = markdownReader.Read(new MemoryStream(markdown), default).Text;
+        var mdText = markdownReader.Read(new MemoryStream(markdown), new ReadBudget(new ExtractionOptions(), default)).Text;
         Assert.Contains("Report of WHO", mdText);
         Assert.Contains("see UNEP/MC/COP.6/INF/30", mdText);
         Assert.DoesNotContain("https://", mdText);
-        var htmlText = htmlReader.Read(new MemoryStream(html), default);
+        var htmlText = htmlReader.Read(new MemoryStream(html), new ReadBudget(new ExtractionOptions(), default));
         Assert.Equal("T & C", htmlText.Hints.Title);
         Assert.Contains("Report of WHO", htmlText.Text);
         Assert.DoesNotContain("alert", htmlText.Text);
