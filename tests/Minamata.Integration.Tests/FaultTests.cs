@@ -4,6 +4,7 @@ using System.Text;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Minamata.Fixtures;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Storage;
@@ -140,6 +141,31 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal("intake-failed", report.Error!.Code);
         Assert.Contains("5 attempts", report.Error.Message);
         Assert.Equal(5, report.Attempts);
+        Assert.DoesNotContain(blobName, await services.GetRequiredService<ReconcileSweep>().FindPendingAsync(TimeSpan.Zero, default));
+    }
+
+    [Fact]
+    public async Task A_file_whose_every_reading_is_cut_short_is_rejected_after_its_attempts()
+    {
+        await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString);
+        await PrepareWithoutServerAsync(services, "UNDP");
+        var storage = services.GetRequiredService<ReportStorageClients>();
+        var blobName = $"UNDP/COP-7/{Guid.NewGuid():n}.pdf";
+        // Slow to read: 2,000 pages of 1 MiB of drawing each, within every budget for several seconds.
+        await storage.Uploads.GetBlobClient(blobName).UploadAsync(HostileFiles.Write("shared-small-stream.pdf"));
+        var intake = services.GetRequiredService<ReportIntake>();
+
+        // What a worker killed (out of memory, a host timeout) mid-read leaves: an attempt without a verdict.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var killed = new CancellationTokenSource(TimeSpan.FromMilliseconds(800));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => intake.ProcessAsync(blobName, killed.Token));
+        }
+
+        var report = await intake.ProcessAsync(blobName, default);
+        Assert.Equal(ReportStatus.Rejected, report!.Status);
+        Assert.Equal("intake-failed", report.Error!.Code);
+        Assert.Equal("The report could not be taken in after 5 attempts; none of them finished reading it.", report.Error.Message);
         Assert.DoesNotContain(blobName, await services.GetRequiredService<ReconcileSweep>().FindPendingAsync(TimeSpan.Zero, default));
     }
 

@@ -53,11 +53,26 @@ public sealed class ReportIntake(
         }
 
         var report = await ReceivedAsync(location, properties, cancellationToken);
-        if (report.IsFinal && report.BlobETag == StorageFailures.Version(properties.ETag))
+        var version = StorageFailures.Version(properties.ETag);
+        if (report.IsFinal && report.BlobETag == version)
         {
             return report;
         }
 
+        if (report.Attempts >= intakeOptions.Value.MaxAttempts)
+        {
+            // Every earlier attempt was counted before it read the file; none left a verdict, so the
+            // file stopped or outlived the worker each time (a crash, an out-of-memory kill, a timeout).
+            return await CommitAsync(report, Rejected(report with { BlobETag = version }, "intake-failed",
+                $"The report could not be taken in after {report.Attempts} attempts; none of them finished reading it."), cancellationToken);
+        }
+
+        if (await CountAttemptAsync(report, version, cancellationToken) is not { } counted)
+        {
+            return await index.GetAsync(location.ReportId, cancellationToken);
+        }
+
+        report = counted;
         ReportRecord? outcome;
         try
         {
@@ -282,16 +297,43 @@ public sealed class ReportIntake(
     }
 
     /// <summary>
-    /// Counts a failed attempt on the report; at the limit it becomes <c>rejected</c> with the last
-    /// error and is not retried. If storage itself is down this cannot be written, and the next
-    /// attempt (event redelivery or reconcile sweep) will count again.
+    /// Counts this attempt before the file is read, so a file that kills the worker or outlives it
+    /// still uses up its attempts. Null when another worker gave the verdict meanwhile.
+    /// </summary>
+    private async Task<ReportRecord?> CountAttemptAsync(ReportRecord report, string? version, CancellationToken cancellationToken)
+    {
+        var current = report;
+        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        {
+            if (await index.TryUpdateAsync(current with { Attempts = current.Attempts + 1 }, cancellationToken) is { } counted)
+            {
+                return counted;
+            }
+
+            current = await index.GetAsync(report.Id, cancellationToken) ?? throw new InvalidOperationException($"Report {report.Id} vanished from the index.");
+            if (current.IsFinal && current.BlobETag == version)
+            {
+                return null;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {report.Id} kept changing while its attempt was counted; it will be taken in again.");
+    }
+
+    /// <summary>
+    /// After a failed attempt (already counted), a report at the limit becomes <c>rejected</c> with
+    /// the last error and is not retried. If storage itself is down this cannot be written, and the
+    /// next attempt (event redelivery or reconcile sweep) will decide again.
     /// </summary>
     private async Task RecordFailureAsync(ReportRecord report, BlobProperties properties, Exception error, CancellationToken cancellationToken)
     {
-        var attempts = report.Attempts + 1;
-        var failed = attempts >= intakeOptions.Value.MaxAttempts
-            ? Rejected(report with { BlobETag = StorageFailures.Version(properties.ETag) }, "intake-failed", $"The report could not be taken in after {attempts} attempts; last error: {error.Message}") with { Attempts = attempts }
-            : report with { Attempts = attempts };
+        if (report.Attempts < intakeOptions.Value.MaxAttempts)
+        {
+            return;
+        }
+
+        var failed = Rejected(report with { BlobETag = StorageFailures.Version(properties.ETag) }, "intake-failed",
+            $"The report could not be taken in after {report.Attempts} attempts; last error: {error.Message}");
         try
         {
             if (await index.TryUpdateAsync(failed, cancellationToken) is { Status: ReportStatus.Rejected } rejected)
