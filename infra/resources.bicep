@@ -252,12 +252,20 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Extraction__MaxZipEntries', value: '10000' }
         { name: 'Minamata__Extraction__MaxUncompressedBytes', value: '524288000' }
         { name: 'Minamata__Extraction__MaxHtmlDepth', value: '1000' }
+        { name: 'Minamata__Extraction__MaxDecodedStreamBytes', value: '33554432' }
+        { name: 'Minamata__Extraction__MaxPageDrawingBytes', value: '1048576' }
+        { name: 'Minamata__Extraction__MaxDocumentDrawingBytes', value: '33554432' }
+        { name: 'Minamata__Extraction__MaxReadTime', value: '00:00:30' }
+        { name: 'Minamata__Extraction__MaxReadAllocatedBytes', value: '17179869184' }
         { name: 'Minamata__Intake__PollInterval', value: '00:00:02' }
         { name: 'Minamata__Intake__Concurrency', value: '4' }
+        { name: 'Minamata__Intake__MaxConcurrencyPerPartner', value: '2' }
         { name: 'Minamata__Intake__MaxAttempts', value: '5' }
         { name: 'Minamata__Intake__StuckAfter', value: '00:05:00' }
         { name: 'Minamata__Submissions__UploadUrlLifetime', value: '00:15:00' }
         { name: 'Minamata__Submissions__UploadOrigins', value: '*' }
+        { name: 'Minamata__Submissions__MaxReportsInFlightPerPartner', value: '20' }
+        { name: 'Minamata__Submissions__MaxUploadsPerPartnerPerHour', value: '60' }
       ]
     }
   }

@@ -50,6 +50,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CycleStore>();
         services.AddSingleton<UploadUrls>();
         services.AddSingleton<ReportSubmissions>();
+        services.AddSingleton<PartnerUploadLimits>();
         services.AddSingleton<MetadataExtractor>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReconcileSweep>();

@@ -192,23 +192,16 @@ public sealed class FaultTests : IAsyncLifetime
     private static async Task<(string Id, string Key)> CreatePartnerAsync(WebApplication server, string id)
     {
         using var secretariat = Client(server, ServerFixture.SecretariatKey);
-        var response = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = id, email = "focal@x.example" });
-        response.EnsureSuccessStatusCode();
-        return (id, (await ReportsApi.JsonAsync(response)).GetProperty("apiKey").GetString()!);
+        return (id, await ReportsApi.CreatePartnerAsync(secretariat, id));
     }
 
     private static async Task OpenCycleAsync(WebApplication server)
     {
         using var secretariat = Client(server, ServerFixture.SecretariatKey);
-        (await secretariat.PutAsJsonAsync("/api/cycles/COP-7", new { title = "COP 7", meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
+        await ReportsApi.OpenCycleAsync(secretariat);
     }
 
-    private static HttpClient Client(WebApplication server, string key)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    private static HttpClient Client(WebApplication server, string key) => ReportsApi.Client(new Uri(server.Urls.Single()), key);
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Minamata.Fixtures;
 using Minamata.Reporting.Storage.Azurite;
 
@@ -30,9 +29,8 @@ public sealed class HostileUploadTests : IAsyncLifetime
     public async Task Each_hostile_file_is_rejected_in_time_and_in_bounded_memory()
     {
         using var secretariat = server.Client(ServerFixture.SecretariatKey);
-        (await secretariat.PutAsJsonAsync($"/api/cycles/{ServerFixture.OpenCycle}", new { title = "COP 7", meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
-        var created = await secretariat.PostAsJsonAsync("/api/partners", new { id = "UNICEF", name = "UNICEF", email = "focal@x.example" });
-        using var partner = server.Client((await ReportsApi.JsonAsync(created)).GetProperty("apiKey").GetString());
+        await ReportsApi.OpenCycleAsync(secretariat);
+        using var partner = server.Client(await ReportsApi.CreatePartnerAsync(secretariat, "UNICEF"));
 
         foreach (var name in new[] { "text-node-bomb.docx", "flate-bomb.pdf", "shared-stream.pdf" })
         {

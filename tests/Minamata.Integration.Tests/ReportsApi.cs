@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Minamata.Integration.Tests;
@@ -8,6 +9,18 @@ namespace Minamata.Integration.Tests;
 /// <summary>What a client of the reports API does, in the words of the contract.</summary>
 public static class ReportsApi
 {
+    /// <summary>A client of the API at <paramref name="baseAddress"/>, calling with <paramref name="key"/> when given.</summary>
+    public static HttpClient Client(Uri baseAddress, string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
     public static MultipartFormDataContent Form(byte[] file, string fileName, string? cycle = "COP-7", string? replaces = null, string? partner = null)
     {
         var form = new MultipartFormDataContent();
@@ -67,6 +80,18 @@ public static class ReportsApi
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The secretariat registers a partner; returns the partner's new key.</summary>
+    public static async Task<string> CreatePartnerAsync(HttpClient secretariat, string id)
+    {
+        using var response = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = id, email = "focal@x.example" });
+        response.EnsureSuccessStatusCode();
+        return (await JsonAsync(response)).GetProperty("apiKey").GetString()!;
+    }
+
+    /// <summary>The secretariat opens a cycle whose deadline is far off.</summary>
+    public static async Task OpenCycleAsync(HttpClient secretariat, string cycle = "COP-7") =>
+        (await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = cycle, meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

@@ -66,16 +66,7 @@ public sealed class ServerFixture : IAsyncLifetime
         "--Logging:LogLevel:Default=Warning",
     ];
 
-    public HttpClient Client(string? key = null)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? key = null) => ReportsApi.Client(BaseAddress, key);
 
     public HttpClient Secretariat() => Client(SecretariatKey);
 

@@ -64,16 +64,7 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException("The server process did not answer /api/health within 60 s.");
     }
 
-    public HttpClient Client(string? key = null)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? key = null) => ReportsApi.Client(BaseAddress, key);
 
     public async ValueTask DisposeAsync()
     {

@@ -25,6 +25,7 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
 {
     private const string RetryAfterSeconds = "5";
 
+
     public async Task<IResult> RunAsync(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<IResult>> handle)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -49,6 +50,11 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
         }
         catch (ApiProblem problem)
         {
+            if (problem.RetryAfter is { } retryAfter)
+            {
+                headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return problem.ToResult();
         }
         catch (BadHttpRequestException e)

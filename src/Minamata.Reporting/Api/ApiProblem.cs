@@ -11,6 +11,9 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
     public int Status { get; } = status;
     public string Code { get; } = code;
 
+    /// <summary>When the client may try again (sent as Retry-After), for answers such as 429 and 503.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiProblem Validation(string detail) => new(StatusCodes.Status400BadRequest, "validation", detail);
 
     public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, "not-found", $"There is no {what}.");
@@ -30,6 +33,7 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
         409 => "Conflict",
         413 => "Content too large",
         415 => "Unsupported media type",
+        429 => "Too many requests",
         503 => "Service unavailable",
         _ => "Error",
     };

@@ -18,6 +18,7 @@ public sealed class ReportHandlers(
     ReportIndex index,
     ReportHistory history,
     ReportStorageClients storage,
+    PartnerUploadLimits partnerLimits,
     IOptions<ExtractionOptions> limits)
 {
     private const int DefaultPageSize = 100;
@@ -27,6 +28,12 @@ public sealed class ReportHandlers(
     public Task<IResult> UploadAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
+            if (caller.PartnerId is { } partner)
+            {
+                // Before the body is read: a partner at its limit should not have to send the file first.
+                await partnerLimits.CheckAsync(partner, cancellationToken);
+            }
+
             var form = await uploads.ReceiveAsync(request, caller, limits.Value.MaxFileBytes, cancellationToken);
             var result = await submissions.SubmitAsync(form.File, form.Submission, form.ContentType, cancellationToken);
             var report = result.Report;

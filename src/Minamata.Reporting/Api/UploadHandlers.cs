@@ -4,7 +4,7 @@ using Minamata.Reporting.Submissions;
 namespace Minamata.Reporting.Api;
 
 /// <summary><c>POST /api/uploads</c>: a short-lived URL to PUT a large report straight into Blob Storage.</summary>
-public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmissions submissions)
+public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmissions submissions, PartnerUploadLimits partnerLimits)
 {
     public Task<IResult> CreateAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
@@ -14,6 +14,7 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Upload URLs are issued to partners, for their own reports.");
             }
 
+            await partnerLimits.CheckAsync(partner, cancellationToken);
             var body = await JsonBody.ReadAsync<UploadBody>(request, cancellationToken);
             var fileName = FileNameRules.Normalise(body.FileName, out var problem)
                 ?? throw new ApiProblem(StatusCodes.Status400BadRequest, "invalid-file-name", problem);

@@ -101,6 +101,19 @@ public sealed class ReportIndex(ReportStorageClients storage)
         return reports;
     }
 
+    /// <summary>A partner's reports still being taken in or received since <paramref name="since"/>: what its upload limits count.</summary>
+    public async Task<IReadOnlyList<ReportRecord>> ListRecentAsync(string partner, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var reports = new List<ReportRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partner} and (Status eq {ReportStatus.Received} or ReceivedAt ge {since})");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Status", "ReceivedAt"], cancellationToken: cancellationToken))
+        {
+            reports.Add(FromEntity(entity));
+        }
+
+        return reports;
+    }
+
     /// <summary>Id, status, blob version and arrival of every report: what the reconcile sweep compares blobs with.</summary>
     public async Task<Dictionary<string, ReportRecord>> ListAllBriefAsync(CancellationToken cancellationToken)
     {

@@ -15,6 +15,13 @@ public sealed class IntakeOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>
+    /// How many of one partner's blobs the server reads at once. Below <see cref="Concurrency"/>, so a
+    /// partner with many slow files always leaves workers for the others.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxConcurrencyPerPartner { get; set; } = 2;
+
     /// <summary>After this many failed attempts a report is rejected with its last error and no longer retried.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,8 @@ namespace Minamata.Reporting.Intake;
 /// The self-hosted server's stand-in for Event Grid: takes in blobs the upload route announces at
 /// once, and runs the reconcile sweep's comparison every <see cref="IntakeOptions.PollInterval"/>
 /// for blobs that came by other means (upload URLs, Storage Explorer) or whose intake failed. A blob
-/// that keeps failing waits longer each time; the intake rejects it after its last attempt.
+/// that keeps failing waits longer each time; the intake rejects it after its last attempt. Workers
+/// take blobs partner by partner in turn (<see cref="FairIntakeQueue"/>).
 /// </summary>
 public sealed class UploadWatcher(
     ReconcileSweep sweep,
@@ -21,7 +21,7 @@ public sealed class UploadWatcher(
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
-    private readonly Channel<string> pending = Channel.CreateUnbounded<string>();
+    private readonly FairIntakeQueue pending = new(options.Value.MaxConcurrencyPerPartner);
     private readonly ConcurrentDictionary<string, byte> queued = new();
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset NotBefore)> failing = new();
 
@@ -37,7 +37,7 @@ public sealed class UploadWatcher(
         }
         while (await WaitAsync(timer, stoppingToken));
 
-        pending.Writer.TryComplete();
+        pending.Complete();
         await Task.WhenAll(workers);
     }
 
@@ -83,16 +83,18 @@ public sealed class UploadWatcher(
     {
         if (queued.TryAdd(blobName, 0))
         {
-            pending.Writer.TryWrite(blobName);
+            pending.Enqueue(blobName);
         }
     }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        await foreach (var blobName in pending.Reader.ReadAllAsync(CancellationToken.None))
+        while (await pending.TakeAsync() is { } blobName)
         {
             if (stoppingToken.IsCancellationRequested)
             {
+                pending.Done(blobName);
+                queued.TryRemove(blobName, out _);
                 continue;
             }
 
@@ -113,6 +115,7 @@ public sealed class UploadWatcher(
             }
             finally
             {
+                pending.Done(blobName);
                 queued.TryRemove(blobName, out _);
             }
         }

@@ -12,6 +12,17 @@ public sealed class SubmissionOptions
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// How many of one partner's reports may wait to be taken in at once; past it the partner is
+    /// answered 429 until some are read, so one partner's backlog cannot crowd out the others'.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxReportsInFlightPerPartner { get; set; } = 20;
+
+    /// <summary>How many reports one partner may hand in within an hour (the secretariat is not limited).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxUploadsPerPartnerPerHour { get; set; } = 60;
+
+    /// <summary>
     /// Origins whose pages may PUT files to upload URLs (CORS on the blob service), comma-separated;
     /// "*" by default, since the URL itself is the permission (one blob, create-only, minutes).
     /// </summary>
