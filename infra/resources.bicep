@@ -264,6 +264,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Intake__StuckAfter', value: '00:05:00' }
         { name: 'Minamata__Submissions__UploadUrlLifetime', value: '00:15:00' }
         { name: 'Minamata__Submissions__UploadOrigins', value: '*' }
+        { name: 'Minamata__Http__HealthProbeInterval', value: '00:00:05' }
+        { name: 'Minamata__Http__FailedKeysPerMinutePerAddress', value: '30' }
+        { name: 'Minamata__Http__AnonymousRequestsPerMinutePerAddress', value: '300' }
+        { name: 'Minamata__Http__MinRequestBodyBytesPerSecond', value: '1024' }
+        { name: 'Minamata__Http__RequestBodyGracePeriod', value: '00:00:10' }
         { name: 'Minamata__Submissions__MaxReportsInFlightPerPartner', value: '20' }
         { name: 'Minamata__Submissions__MaxUploadsPerPartnerPerHour', value: '60' }
       ]

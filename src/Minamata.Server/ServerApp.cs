@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 using Minamata.Reporting;
 using Minamata.Reporting.Api;
-using Minamata.Reporting.Documents;
 using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Storage.Azurite;
@@ -32,19 +29,10 @@ public static class ServerApp
 
         builder.Services.AddMinamataReporting(builder.Configuration, ReportingHost.SelfHosted);
         overrides?.Invoke(builder.Services);
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ExtractionOptions>>((kestrel, limits) =>
-            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxFileBytes + MultipartUpload.EnvelopeBytes);
+        builder.AddHttpHardening();
 
         var app = builder.Build();
-        app.UseStatusCodePages(context =>
-        {
-            // Requests that match no route still get the contract's problem+json.
-            var status = context.HttpContext.Response.StatusCode;
-            var problem = status == StatusCodes.Status404NotFound
-                ? ApiProblem.NotFound($"route {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}")
-                : new ApiProblem(status, "http-" + status, "The request cannot be served.");
-            return problem.ToResult().ExecuteAsync(context.HttpContext);
-        });
+        app.UseHttpHardening();
         MapRoutes(app);
         return app;
     }

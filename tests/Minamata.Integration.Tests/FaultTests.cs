@@ -147,7 +147,8 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task A_file_whose_every_reading_is_cut_short_is_rejected_after_its_attempts()
     {
-        await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString);
+        // An attempt older than StuckAfter without a verdict is over; seconds here, minutes in production.
+        await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Minamata:Intake:StuckAfter"] = "00:00:04" });
         await PrepareWithoutServerAsync(services, "UNDP");
         var storage = services.GetRequiredService<ReportStorageClients>();
         var blobName = $"UNDP/COP-7/{Guid.NewGuid():n}.pdf";
@@ -162,6 +163,9 @@ public sealed class FaultTests : IAsyncLifetime
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => intake.ProcessAsync(blobName, killed.Token));
         }
 
+        // While the fifth may still be running, nobody reads the file a sixth time.
+        Assert.Equal(ReportStatus.Received, (await intake.ProcessAsync(blobName, default))!.Status);
+        await Task.Delay(TimeSpan.FromSeconds(4));
         var report = await intake.ProcessAsync(blobName, default);
         Assert.Equal(ReportStatus.Rejected, report!.Status);
         Assert.Equal("intake-failed", report.Error!.Code);

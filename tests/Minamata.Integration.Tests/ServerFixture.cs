@@ -64,6 +64,9 @@ public sealed class ServerFixture : IAsyncLifetime
         $"--Minamata:SecretariatKey={SecretariatKey}",
         "--Minamata:Intake:PollInterval=00:00:00.500",
         "--Logging:LogLevel:Default=Warning",
+        // Every test calls from 127.0.0.1; the per-address limits have tests of their own.
+        "--Minamata:Http:FailedKeysPerMinutePerAddress=1000000",
+        "--Minamata:Http:AnonymousRequestsPerMinutePerAddress=1000000",
     ];
 
     public HttpClient Client(string? key = null) => ReportsApi.Client(BaseAddress, key);

@@ -1,17 +1,42 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Minamata.Reporting.Api;
 
 namespace Minamata.Reporting.Access;
 
 /// <summary>Finds the caller from the request's bearer key.</summary>
-public sealed class CallerAuthenticator(PartnerDirectory directory, IOptions<AccessOptions> options)
+public sealed class CallerAuthenticator(PartnerDirectory directory, FailedKeyLimiter failedKeys, IOptions<AccessOptions> options)
 {
     private readonly byte[] secretariatKeyHash = ApiKeys.Hash(options.Value.SecretariatKey);
 
     /// <summary>The caller, or null when the key is missing, malformed or unknown.</summary>
+    /// <exception cref="ApiProblem">429 when the caller's address has sent too many wrong keys.</exception>
     public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var key = BearerKey(request);
+        if (request.Headers.Authorization.Count == 0)
+        {
+            return null;
+        }
+
+        if (!failedKeys.MayTry(request))
+        {
+            throw new ApiProblem(StatusCodes.Status429TooManyRequests, "too-many-failed-keys", "Too many wrong keys came from this address; wait a minute.")
+            {
+                RetryAfter = FailedKeyLimiter.RetryAfter,
+            };
+        }
+
+        var caller = await FindAsync(BearerKey(request), cancellationToken);
+        if (caller is null)
+        {
+            failedKeys.Failed(request);
+        }
+
+        return caller;
+    }
+
+    private async Task<Caller?> FindAsync(string? key, CancellationToken cancellationToken)
+    {
         if (key is null)
         {
             return null;

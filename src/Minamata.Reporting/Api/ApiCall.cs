@@ -17,13 +17,14 @@ public enum Audience
 }
 
 /// <summary>
-/// The frame every authenticated handler runs in: finds the caller (401, with the scheme it wants),
+/// The frame every authenticated handler runs in: finds the caller (401, with the scheme it wants;
+/// 429 for an address that sent too many wrong keys),
 /// checks the audience (403), turns thrown problems and storage outages into problem+json, and
 /// marks every answer as not to be sniffed nor cached (they carry partners' data and new keys).
 /// </summary>
 public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> logger)
 {
-    private const string RetryAfterSeconds = "5";
+    private static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
 
 
     public async Task<IResult> RunAsync(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<IResult>> handle)
@@ -50,11 +51,6 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
         }
         catch (ApiProblem problem)
         {
-            if (problem.RetryAfter is { } retryAfter)
-            {
-                headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
             return problem.ToResult();
         }
         catch (BadHttpRequestException e)
@@ -65,14 +61,11 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
         catch (Exception e) when (StorageFailures.IsOutage(e))
         {
             logger.LogError(e, "Storage failed while serving {Path}.", request.Path);
-            return StorageUnavailable(request);
+            return StorageUnavailable();
         }
     }
 
     /// <summary>503 with Retry-After: storage outages are the client's cue to try again, not a server fault.</summary>
-    public static IResult StorageUnavailable(HttpRequest request)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
-        return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering; try again shortly.").ToResult();
-    }
+    public static IResult StorageUnavailable() =>
+        new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering; try again shortly.") { RetryAfter = StorageRetryAfter }.ToResult();
 }

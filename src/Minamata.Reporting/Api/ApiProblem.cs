@@ -18,11 +18,25 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
 
     public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, "not-found", $"There is no {what}.");
 
-    public IResult ToResult() => Results.Json(
-        new ProblemBody("about:blank", Title(Status), Status, Message, Code),
-        ReportingJson.Options,
-        contentType: "application/problem+json",
-        statusCode: Status);
+    public IResult ToResult() => new ProblemResult(this);
+
+    /// <summary>The problem+json body, with Retry-After when the problem says when to come back.</summary>
+    private sealed class ProblemResult(ApiProblem problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (problem.RetryAfter is { } retryAfter)
+            {
+                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(
+                new ProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code),
+                ReportingJson.Options,
+                contentType: "application/problem+json",
+                statusCode: problem.Status).ExecuteAsync(httpContext);
+        }
+    }
 
     private static string Title(int status) => status switch
     {

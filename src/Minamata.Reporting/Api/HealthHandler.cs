@@ -1,27 +1,90 @@
+using System.Diagnostics;
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Minamata.Reporting.Access;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Api;
 
-/// <summary><c>GET /api/health</c>: 200 when storage answers, else 503. Needs no key.</summary>
-public sealed class HealthHandler(ReportStorageClients storage)
+/// <summary>
+/// <c>GET /api/health</c>: 200 when storage answers, else 503; needs no key. Anyone gets the verdict
+/// of the latest probe, at most <see cref="HttpOptions.HealthProbeInterval"/> old, so asking cannot
+/// be turned into load on storage; the secretariat asking <c>?details=true</c> gets a fresh probe
+/// with what each service took.
+/// </summary>
+public sealed class HealthHandler(ReportStorageClients storage, CallerAuthenticator authenticator, IOptions<HttpOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
+    private readonly Lock gate = new();
+    private Task<Probe>? latest;
+    private DateTimeOffset latestAt;
 
     public async Task<IResult> CheckAsync(HttpRequest request)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
-        timeout.CancelAfter(StorageTimeout);
+        var details = request.Query["details"] == "true";
+        if (details)
+        {
+            try
+            {
+                if (await authenticator.AuthenticateAsync(request, request.HttpContext.RequestAborted) is not { IsSecretariat: true })
+                {
+                    request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+                    return new ApiProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Health details are for the secretariat: send its key.").ToResult();
+                }
+            }
+            catch (ApiProblem problem)
+            {
+                return problem.ToResult();
+            }
+        }
+
+        var probe = await (details ? ProbeAsync() : SharedProbe());
+        if (!probe.Healthy)
+        {
+            return ApiCall.StorageUnavailable();
+        }
+
+        return details
+            ? Results.Json(new { status = "ok", checkedAt = probe.At, blobMilliseconds = probe.BlobMilliseconds, tableMilliseconds = probe.TableMilliseconds }, ReportingJson.Options)
+            : Results.Json(new { status = "ok" }, ReportingJson.Options);
+    }
+
+    /// <summary>The running or latest probe while it is recent enough, else a new one that every caller meanwhile shares.</summary>
+    private Task<Probe> SharedProbe()
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            if (latest is null || (latest.IsCompleted && now - latestAt >= options.Value.HealthProbeInterval))
+            {
+                latest = ProbeAsync();
+                latestAt = now;
+            }
+
+            return latest;
+        }
+    }
+
+    private async Task<Probe> ProbeAsync()
+    {
+        // Not the caller's cancellation: a probe shared by many callers must not end with the first one's request.
+        using var timeout = new CancellationTokenSource(StorageTimeout);
+        var at = clock.GetUtcNow();
         try
         {
+            var blob = Stopwatch.StartNew();
             await storage.Uploads.GetPropertiesAsync(cancellationToken: timeout.Token);
+            blob.Stop();
+            var table = Stopwatch.StartNew();
             await storage.Reports.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token);
-            return Results.Json(new { status = "ok" }, ReportingJson.Options);
+            return new Probe(true, at, blob.ElapsedMilliseconds, table.ElapsedMilliseconds);
         }
         catch (Exception e) when (StorageFailures.IsOutage(e) || e is RequestFailedException or OperationCanceledException)
         {
-            return ApiCall.StorageUnavailable(request);
+            return new Probe(false, at, null, null);
         }
     }
+
+    private sealed record Probe(bool Healthy, DateTimeOffset At, long? BlobMilliseconds, long? TableMilliseconds);
 }

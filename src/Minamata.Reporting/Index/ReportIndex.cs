@@ -20,7 +20,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
     private static readonly string[] ListedColumns =
     [
         "PartitionKey", "RowKey", "Cycle", "Status", "FileName", "ContentType", "BlobName", "BlobETag", "SizeBytes", "Sha256", "UploadedBy",
-        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "Replaces", "SupersededBy", "Attempts",
+        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "Replaces", "SupersededBy", "Attempts", "AttemptedAt",
     ];
 
     private TableClient Table => storage.Reports;
@@ -118,7 +118,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
     public async Task<Dictionary<string, ReportRecord>> ListAllBriefAsync(CancellationToken cancellationToken)
     {
         var reports = new Dictionary<string, ReportRecord>(StringComparer.Ordinal);
-        var columns = new[] { "PartitionKey", "RowKey", "Status", "BlobETag", "ReceivedAt", "BlobName", "FileName", "Attempts" };
+        var columns = new[] { "PartitionKey", "RowKey", "Status", "BlobETag", "ReceivedAt", "BlobName", "FileName", "Attempts", "AttemptedAt" };
         await foreach (var entity in Table.QueryAsync<TableEntity>(select: columns, cancellationToken: cancellationToken))
         {
             reports[entity.RowKey] = FromEntity(entity);
@@ -175,6 +175,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
             ["Replaces"] = report.Replaces,
             ["SupersededBy"] = report.SupersededBy,
             ["Attempts"] = report.Attempts,
+            ["AttemptedAt"] = report.AttemptedAt,
         };
         var words = report.SearchWords ?? "";
         for (var part = 0; part * WordsPerProperty < words.Length; part++)
@@ -205,6 +206,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
         Replaces = entity.GetString("Replaces"),
         SupersededBy = entity.GetString("SupersededBy"),
         Attempts = entity.GetInt32("Attempts") ?? 0,
+        AttemptedAt = entity.GetDateTimeOffset("AttemptedAt"),
         SearchWords = string.Concat(Enumerable.Range(0, 16).Select(i => entity.GetString($"Words{i}")).TakeWhile(w => w is not null)),
         Version = entity.ETag.ToString(),
     };

@@ -31,8 +31,11 @@ public sealed record ReportRecord
     public string? Replaces { get; init; }
     public string? SupersededBy { get; init; }
 
-    /// <summary>How many times the intake failed on this report without reaching a verdict.</summary>
+    /// <summary>How many intake attempts started on this report, each counted before it read the file.</summary>
     public int Attempts { get; init; }
+
+    /// <summary>When the latest intake attempt started reading; with <see cref="Attempts"/>, it tells a dead attempt from one still running.</summary>
+    public DateTimeOffset? AttemptedAt { get; init; }
 
     /// <summary>The folded words of title and text that <c>q</c> searches; never shown.</summary>
     public string? SearchWords { get; init; }

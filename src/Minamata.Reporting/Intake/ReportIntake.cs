@@ -61,8 +61,15 @@ public sealed class ReportIntake(
 
         if (report.Attempts >= intakeOptions.Value.MaxAttempts)
         {
-            // Every earlier attempt was counted before it read the file; none left a verdict, so the
-            // file stopped or outlived the worker each time (a crash, an out-of-memory kill, a timeout).
+            if (clock.GetUtcNow() - report.AttemptedAt < intakeOptions.Value.StuckAfter)
+            {
+                // The last attempt may still be running (events arrive more than once): never read
+                // past the limit; whoever comes after it is over decides.
+                return report;
+            }
+
+            // Every attempt was counted before it read the file and none left a verdict: the file
+            // stopped or outlived the worker each time (a crash, an out-of-memory kill, a timeout).
             return await CommitAsync(report, Rejected(report with { BlobETag = version }, "intake-failed",
                 $"The report could not be taken in after {report.Attempts} attempts; none of them finished reading it."), cancellationToken);
         }
@@ -305,7 +312,7 @@ public sealed class ReportIntake(
         var current = report;
         for (var conflict = 0; conflict < MaxConflicts; conflict++)
         {
-            if (await index.TryUpdateAsync(current with { Attempts = current.Attempts + 1 }, cancellationToken) is { } counted)
+            if (await index.TryUpdateAsync(current with { Attempts = current.Attempts + 1, AttemptedAt = clock.GetUtcNow() }, cancellationToken) is { } counted)
             {
                 return counted;
             }
