@@ -264,6 +264,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Intake__StuckAfter', value: '00:05:00' }
         { name: 'Minamata__Submissions__UploadUrlLifetime', value: '00:15:00' }
         { name: 'Minamata__Submissions__UploadOrigins', value: '*' }
+        // Partners reach the account by its own name; change this to put a proxy or CDN name in upload URLs.
+        { name: 'Minamata__Submissions__PublicBlobEndpoint', value: storage.properties.primaryEndpoints.blob }
         { name: 'Minamata__Http__HealthProbeInterval', value: '00:00:05' }
         { name: 'Minamata__Http__FailedKeysPerMinutePerAddress', value: '30' }
         { name: 'Minamata__Http__AnonymousRequestsPerMinutePerAddress', value: '300' }

@@ -30,6 +30,29 @@ public sealed class DirectUploadTests(ServerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Upload_urls_name_the_public_blob_endpoint_when_one_is_set_and_work_there()
+    {
+        // "localhost" stands for the public name partners reach the storage by; the pipeline itself uses 127.0.0.1.
+        var service = fixture.Storage.Blobs.Uri;
+        var endpoint = new UriBuilder(service) { Host = "localhost" }.Uri;
+        await using var server = await Minamata.Server.ServerApp.CreateAsync([.. ServerFixture.ServerArguments(fixture.StorageConnectionString), $"--Minamata:Submissions:PublicBlobEndpoint={endpoint}"]);
+        await server.StartAsync();
+        var (_, key) = await fixture.NewPartnerAsync("UNEP");
+        using var client = ReportsApi.Client(new Uri(server.Urls.Single()), key);
+
+        var (id, url, _) = await RequestUrlAsync(client, "public.txt");
+        using var put = await PutAsync(url, Report);
+
+        Assert.Equal("localhost", url.Host);
+        Assert.Equal(service.Port, url.Port);
+        Assert.StartsWith(service.AbsolutePath.TrimEnd('/') + "/", url.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(client, id, TimeSpan.FromSeconds(10));
+        Assert.Equal("indexed", report.GetProperty("status").GetString());
+        await server.StopAsync();
+    }
+
+    [Fact]
     public async Task The_upload_url_cannot_read_overwrite_or_write_anywhere_else()
     {
         var (_, key) = await fixture.NewPartnerAsync("WHO");

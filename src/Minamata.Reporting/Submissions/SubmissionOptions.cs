@@ -12,6 +12,14 @@ public sealed class SubmissionOptions
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// The blob service as partners reach it, when that is not the address the pipeline uses (a
+    /// proxy or a public name in front of a self-hosted Azurite, e.g.
+    /// <c>https://reports.example.org/storage/devstoreaccount1</c>). Upload URLs are built on it;
+    /// unset, they name the service the pipeline itself talks to.
+    /// </summary>
+    public Uri? PublicBlobEndpoint { get; set; }
+
+    /// <summary>
     /// How many of one partner's reports may wait to be taken in at once; past it the partner is
     /// answered 429 until some are read, so one partner's backlog cannot crowd out the others'.
     /// </summary>

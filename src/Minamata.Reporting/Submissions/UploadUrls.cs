@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
+using Microsoft.Extensions.Options;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Submissions;
@@ -10,7 +11,7 @@ namespace Minamata.Reporting.Submissions;
 /// string, Azurite) the URL is signed with it; with a managed identity in Azure it is a user
 /// delegation SAS, signed with a key the identity obtains (role Storage Blob Delegator).
 /// </summary>
-public sealed class UploadUrls(ReportStorageClients storage, TimeProvider clock)
+public sealed class UploadUrls(ReportStorageClients storage, IOptions<SubmissionOptions> options, TimeProvider clock)
 {
     /// <summary>Service clocks may run a little behind ours; the URL is valid from slightly before now.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -28,10 +29,22 @@ public sealed class UploadUrls(ReportStorageClients storage, TimeProvider clock)
         };
         if (blob.CanGenerateSasUri)
         {
-            return blob.GenerateSasUri(sas);
+            return AsPartnersReachIt(blob.GenerateSasUri(sas));
         }
 
         UserDelegationKey key = await storage.Blobs.GetUserDelegationKeyAsync(sas.StartsOn, expiresAt, cancellationToken);
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, storage.Blobs.AccountName) }.ToUri();
+        return AsPartnersReachIt(new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, storage.Blobs.AccountName) }.ToUri());
+    }
+
+    /// <summary>The URL moved onto the public blob endpoint, if one is set: the same path below the service, the same signature.</summary>
+    private Uri AsPartnersReachIt(Uri url)
+    {
+        if (options.Value.PublicBlobEndpoint is not { } endpoint)
+        {
+            return url;
+        }
+
+        var below = url.AbsolutePath[storage.Blobs.Uri.AbsolutePath.TrimEnd('/').Length..];
+        return new UriBuilder(endpoint) { Path = endpoint.AbsolutePath.TrimEnd('/') + below, Query = url.Query.TrimStart('?') }.Uri;
     }
 }
