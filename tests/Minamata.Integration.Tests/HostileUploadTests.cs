@@ -16,7 +16,7 @@ public sealed class HostileUploadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataDirectory: null);
-        server = await ServerProcess.StartAsync(azurite.ConnectionString);
+        server = await ServerProcess.StartAsync(ServerFixture.ServerArguments(azurite.ConnectionString));
     }
 
     public async Task DisposeAsync()

@@ -57,16 +57,24 @@ public sealed class ServerFixture : IAsyncLifetime
     public static string NewCycleId() => $"T{Guid.NewGuid().ToString("n")[..8].ToUpperInvariant()}-1";
 
     public static string[] ServerArguments(string connectionString) =>
+        [.. CommonArguments, $"--{StorageNames.ConnectionName}={connectionString}"];
+
+    /// <summary>Arguments for a server on its own supervised Azurite, with data in <paramref name="dataFolder"/>.</summary>
+    public static string[] EmbeddedStorageArguments(string dataFolder) =>
+        [.. CommonArguments, $"--Minamata:EmbeddedStorage:DataFolder={dataFolder}"];
+
+    private static readonly string[] CommonArguments =
     [
         "--urls=http://127.0.0.1:0",
         "--environment=Production",
-        $"--{StorageNames.ConnectionName}={connectionString}",
         $"--Minamata:SecretariatKey={SecretariatKey}",
         "--Minamata:Intake:PollInterval=00:00:00.500",
         "--Logging:LogLevel:Default=Warning",
-        // Every test calls from 127.0.0.1; the per-address limits have tests of their own.
+        // Every test calls from 127.0.0.1, some upload a lot; the limits have tests of their own.
         "--Minamata:Http:FailedKeysPerMinutePerAddress=1000000",
         "--Minamata:Http:AnonymousRequestsPerMinutePerAddress=1000000",
+        "--Minamata:Submissions:MaxUploadsPerPartnerPerHour=1000000",
+        "--Minamata:Submissions:MaxReportsInFlightPerPartner=100000",
     ];
 
     public HttpClient Client(string? key = null) => ReportsApi.Client(BaseAddress, key);

@@ -23,22 +23,33 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
+    /// <summary>Kills the process outright (SIGKILL), as the kernel's out-of-memory killer or a power cut would.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>The most resident memory the process has held since it started.</summary>
     public long PeakResidentBytes => ProcessMemory.PeakResidentBytes(process.Id);
 
-    public static async Task<ServerProcess> StartAsync(string storageConnectionString, params string[] settings)
+    /// <param name="arguments">The server's arguments (<see cref="ServerFixture.ServerArguments"/> and the like); the URL is chosen here.</param>
+    public static async Task<ServerProcess> StartAsync(IEnumerable<string> arguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Minamata.Server.dll"));
-        foreach (var argument in ServerFixture.ServerArguments(storageConnectionString).Where(a => !a.StartsWith("--urls=", StringComparison.Ordinal)).Append($"--urls=http://127.0.0.1:{port}").Concat(settings))
+        foreach (var argument in arguments.Where(a => !a.StartsWith("--urls=", StringComparison.Ordinal)).Append($"--urls=http://127.0.0.1:{port}"))
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
@@ -58,6 +69,15 @@ public sealed class ServerProcess : IAsyncDisposable
             }
 
             await Task.Delay(200);
+        }
+
+        if (process.HasExited)
+        {
+            await process.WaitForExitAsync();
+            lock (output)
+            {
+                throw new InvalidOperationException($"The server process exited with {process.ExitCode}: {output}");
+            }
         }
 
         await server.DisposeAsync();

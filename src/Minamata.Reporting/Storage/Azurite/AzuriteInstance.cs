@@ -10,11 +10,19 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process process;
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal AzuriteInstance(Process process, AzuritePorts ports)
     {
         this.process = process;
         Ports = ports;
+        ProcessId = process.Id;
+        process.Exited += (_, _) => exited.TrySetResult();
+        if (process.HasExited)
+        {
+            exited.TrySetResult();
+        }
+
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/{AccountName};" +
@@ -25,6 +33,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
     public string ConnectionString { get; }
 
     public AzuritePorts Ports { get; }
+
+    public int ProcessId { get; }
+
+    /// <summary>Completes when the Azurite process has ended, for whatever reason.</summary>
+    public Task Exited => exited.Task;
 
     /// <summary>
     /// Stops Azurite the way an operator would (SIGTERM), so it writes its data folder out before it

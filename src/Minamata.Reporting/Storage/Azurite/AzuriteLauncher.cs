@@ -11,6 +11,10 @@ public static partial class AzuriteLauncher
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Loaded into Azurite's node before Azurite: at the end of standard input, Azurite's own SIGTERM shutdown, which saves its data.</summary>
+    private const string ExitWithParent =
+        "data:text/javascript,process.stdin.on('end',()=>process.kill(process.pid,'SIGTERM'));process.stdin.resume();";
+
     /// <summary>
     /// Starts Azurite; <paramref name="dataDirectory"/> null keeps data in memory only. Without
     /// <paramref name="ports"/> it takes free ports; with them (a restart on the same data) the same ones.
@@ -26,11 +30,16 @@ public static partial class AzuriteLauncher
 
         var start = new ProcessStartInfo("node")
         {
+            // Azurite's standard input is a pipe only this process writes to: when this process ends,
+            // however it ends (a kill -9 included), the pipe closes and Azurite shuts down cleanly.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = repositoryRoot,
         };
+        start.ArgumentList.Add("--import");
+        start.ArgumentList.Add(ExitWithParent);
         start.ArgumentList.Add(script);
         // --disableTelemetry: without it Azurite probes a cloud metadata address and lingers after SIGTERM.
         // --skipApiVersionCheck: the Azure SDKs send a service version newer than Azurite knows.
