@@ -49,10 +49,11 @@ internal static class HttpHardening
 
     public static void UseHttpHardening(this WebApplication app)
     {
-        // In every environment: a failure is logged by the handler and answered without a stack trace.
+        // In every environment: a failure outside the API's own frame (ApiCall), e.g. in the portal's
+        // files, is logged by the handler and answered without a stack trace.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = context => new ApiProblem(StatusCodes.Status500InternalServerError, "internal-error", "The server failed to answer this request; the failure is logged.")
+            ExceptionHandler = context => ApiProblem.Internal()
                 .ToResult().ExecuteAsync(context),
         });
         app.UseStatusCodePages(context =>

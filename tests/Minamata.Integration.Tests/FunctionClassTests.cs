@@ -40,6 +40,24 @@ public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_failure_inside_a_function_is_a_problem_without_a_stack_trace()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("FAO");
+        var clock = new FailingClock();
+        await using var failing = await FunctionsServices.StartAsync(fixture.StorageConnectionString, clock);
+        var context = await ContextAsync("POST", "/api/uploads", key, JsonContent.Create(new { fileName = "a.pdf", cycle = ServerFixture.OpenCycle }));
+
+        clock.Failing = true;
+        var (status, headers, body) = await ExecuteAsync(context, await ActivatorUtilities.CreateInstance<HttpFunctions>(failing).CreateUploadUrl(context.Request));
+        clock.Failing = false;
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, status);
+        Assert.Equal("application/problem+json", headers.ContentType.ToString());
+        Assert.Equal("internal-error", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+        Assert.DoesNotContain("   at ", body);
+    }
+
+    [Fact]
     public async Task An_upload_through_the_function_is_accepted_and_indexed()
     {
         var (_, key) = await fixture.NewPartnerAsync("UNEP");

@@ -131,12 +131,4 @@ public sealed class HttpHardeningTests : IAsyncLifetime
         await server.StartAsync();
         return server;
     }
-
-    /// <summary>A clock that fails while told to: a fault deep inside a handler, as a bug would cause.</summary>
-    private sealed class FailingClock : TimeProvider
-    {
-        public volatile bool Failing;
-
-        public override DateTimeOffset GetUtcNow() => Failing ? throw new InvalidOperationException($"{nameof(FailingClock)} failed on purpose.") : base.GetUtcNow();
-    }
 }

@@ -63,6 +63,12 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
             logger.LogError(e, "Storage failed while serving {Path}.", request.Path);
             return StorageUnavailable();
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Both hosts answer a bug the same way: logged here, problem+json without a stack trace there.
+            logger.LogError(e, "Serving {Method} {Path} failed.", request.Method, request.Path);
+            return ApiProblem.Internal().ToResult();
+        }
     }
 
     /// <summary>503 with Retry-After: storage outages are the client's cue to try again, not a server fault.</summary>

@@ -16,6 +16,9 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
 
     public static ApiProblem Validation(string detail) => new(StatusCodes.Status400BadRequest, "validation", detail);
 
+    /// <summary>A failure of the server's own (a bug, not the request): the detail is in the log, never in the answer.</summary>
+    public static ApiProblem Internal() => new(StatusCodes.Status500InternalServerError, "internal-error", "The server failed to answer this request; the failure is logged.");
+
     public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, "not-found", $"There is no {what}.");
 
     public IResult ToResult() => new ProblemResult(this);
@@ -48,6 +51,7 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
         413 => "Content too large",
         415 => "Unsupported media type",
         429 => "Too many requests",
+        500 => "Internal server error",
         503 => "Service unavailable",
         _ => "Error",
     };
