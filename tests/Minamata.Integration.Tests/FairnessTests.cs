@@ -1,28 +1,17 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Minamata.Fixtures;
-using Minamata.Reporting.Storage.Azurite;
-using Minamata.Server;
 
 namespace Minamata.Integration.Tests;
 
 /// <summary>One partner cannot take the server for itself: its slow files leave workers for others, and its uploads are limited.</summary>
-public sealed class FairnessTests : IAsyncLifetime
+public sealed class FairnessTests : OwnStorageTests
 {
-    private AzuriteInstance azurite = null!;
-
-    public async Task InitializeAsync() => azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataDirectory: null);
-
-    public async Task DisposeAsync() => await azurite.DisposeAsync();
-
     [Fact]
     public async Task Another_partners_report_is_indexed_within_5_s_while_one_partners_four_slow_files_are_read()
     {
-        await using var server = await StartAsync();
-        using var secretariat = Client(server, ServerFixture.SecretariatKey);
-        await ReportsApi.OpenCycleAsync(secretariat);
-        using var slow = Client(server, await ReportsApi.CreatePartnerAsync(secretariat, "UNITAR"));
+        await using var started = await StartWithPartnerAsync("UNITAR");
+        var (server, secretariat, slow) = started;
         using var quick = Client(server, await ReportsApi.CreatePartnerAsync(secretariat, "WHO"));
         var slowFile = await File.ReadAllBytesAsync(HostileFiles.Write("shared-small-stream.pdf"));
         var slowIds = new List<string>();
@@ -45,10 +34,8 @@ public sealed class FairnessTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_past_its_hourly_uploads_is_told_when_to_come_back()
     {
-        await using var server = await StartAsync("--Minamata:Submissions:MaxUploadsPerPartnerPerHour=3");
-        using var secretariat = Client(server, ServerFixture.SecretariatKey);
-        await ReportsApi.OpenCycleAsync(secretariat);
-        using var partner = Client(server, await ReportsApi.CreatePartnerAsync(secretariat, "ILO"));
+        await using var started = await StartWithPartnerAsync("ILO", "--Minamata:Submissions:MaxUploadsPerPartnerPerHour=3");
+        var (_, secretariat, partner) = started;
         for (var i = 0; i < 3; i++)
         {
             await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes($"Report {i} of the International Labour Organization."), $"r{i}.txt");
@@ -68,10 +55,8 @@ public sealed class FairnessTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_with_too_many_reports_waiting_is_answered_429_until_they_are_read()
     {
-        await using var server = await StartAsync("--Minamata:Submissions:MaxReportsInFlightPerPartner=2");
-        using var secretariat = Client(server, ServerFixture.SecretariatKey);
-        await ReportsApi.OpenCycleAsync(secretariat);
-        using var partner = Client(server, await ReportsApi.CreatePartnerAsync(secretariat, "IAEA"));
+        await using var started = await StartWithPartnerAsync("IAEA", "--Minamata:Submissions:MaxReportsInFlightPerPartner=2");
+        var (_, secretariat, partner) = started;
         // Upload URLs never used: two reports received and waiting for their files.
         for (var i = 0; i < 2; i++)
         {
@@ -83,15 +68,6 @@ public sealed class FairnessTests : IAsyncLifetime
         await ReportsApi.AssertProblemAsync(third, HttpStatusCode.TooManyRequests, "too-many-reports");
         Assert.Equal(TimeSpan.FromSeconds(30), third.Headers.RetryAfter!.Delta);
     }
-
-    private async Task<WebApplication> StartAsync(params string[] settings)
-    {
-        var server = await ServerApp.CreateAsync([.. ServerFixture.ServerArguments(azurite.ConnectionString), .. settings]);
-        await server.StartAsync();
-        return server;
-    }
-
-    private static HttpClient Client(WebApplication server, string key) => ReportsApi.Client(new Uri(server.Urls.Single()), key);
 
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 }

@@ -3,20 +3,12 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Minamata.Reporting.Storage.Azurite;
-using Minamata.Server;
 
 namespace Minamata.Integration.Tests;
 
 /// <summary>Requests that misbehave before any handler sees them, each answered as problem+json; on a server of its own.</summary>
-public sealed class HttpHardeningTests : IAsyncLifetime
+public sealed class HttpHardeningTests : OwnStorageTests
 {
-    private AzuriteInstance azurite = null!;
-
-    public async Task InitializeAsync() => azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataDirectory: null);
-
-    public async Task DisposeAsync() => await azurite.DisposeAsync();
-
     [Fact]
     public async Task An_address_that_sent_too_many_wrong_keys_is_refused_for_the_rest_of_the_minute()
     {
@@ -123,12 +115,7 @@ public sealed class HttpHardeningTests : IAsyncLifetime
         Assert.DoesNotContain(nameof(FailingClock), body);
     }
 
-    private async Task<WebApplication> StartAsync(string[] settings, TimeProvider? clock = null)
-    {
-        // The fixture's arguments lift the per-address limits for the shared server; these tests set their own.
-        var arguments = ServerFixture.ServerArguments(azurite.ConnectionString).Where(a => !a.StartsWith("--Minamata:Http:", StringComparison.Ordinal));
-        var server = await ServerApp.CreateAsync([.. arguments, .. settings], clock is null ? null : services => services.AddSingleton(clock));
-        await server.StartAsync();
-        return server;
-    }
+    private Task<WebApplication> StartAsync(string[] settings, TimeProvider? clock = null) =>
+        // The fixture's arguments lift the per-address limits for the shared server; settings here come after them.
+        StartServerAsync(settings, clock is null ? null : services => services.AddSingleton(clock));
 }
