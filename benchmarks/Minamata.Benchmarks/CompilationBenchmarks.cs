@@ -18,6 +18,7 @@ namespace Minamata.Benchmarks;
 [MemoryDiagnoser]
 public class CompilationBenchmarks
 {
+    private static readonly IReadOnlyList<IReportWriter> Writers = ReportWriters.Registered();
     private readonly DecisionMandate decision = DecisionMandate.Load(DecisionMandate.Default)!;
     private CompilationInput input = null!;
 
@@ -33,7 +34,7 @@ public class CompilationBenchmarks
     public int Compile(CompilationInput reports)
     {
         var report = ReportCompiler.Compile(decision, reports);
-        return JsonReportWriter.Write(report).Length + HtmlReportWriter.Write(report).Length + DocxReportWriter.Write(report).Length;
+        return Writers.Sum(w => w.Write(report).Length);
     }
 
     public static async Task<CompilationInput> InputAsync(int count)

@@ -15,6 +15,7 @@ public class ExtractionBenchmarks
 {
     private readonly MetadataExtractor extractor = new(Options.Create(new ExtractionOptions()));
     private byte[] document = [];
+    private static readonly ExtractionOptions Limits = new();
     private IDocumentReader reader = null!;
 
     [Params("docx", "pdf", "txt")]
@@ -34,12 +35,11 @@ public class ExtractionBenchmarks
     public void Setup()
     {
         document = Render(Format, Pages);
-        var limits = new ExtractionOptions();
         reader = Format switch
         {
-            "docx" => new DocxReader(limits),
-            "pdf" => new PdfReader(limits),
-            _ => new PlainTextReader(limits.MaxTextCharacters),
+            "docx" => new DocxReader(Limits),
+            "pdf" => new PdfReader(Limits),
+            _ => new PlainTextReader(Limits.MaxTextCharacters),
         };
     }
 
@@ -47,7 +47,7 @@ public class ExtractionBenchmarks
     public int TextOnly()
     {
         using var content = new MemoryStream(document, writable: false);
-        return reader.Read(content, CancellationToken.None).Text.Length;
+        return reader.Read(content, new ReadBudget(Limits, CancellationToken.None)).Text.Length;
     }
 
     [Benchmark]

@@ -19,7 +19,7 @@ public static class CompileCommand
     public const string Usage = "usage: minamata compile --cycle COP-7 --from DIR --out DIR [--decision ID] [--deadline YYYY-MM-DD] [--meeting YYYY-MM-DD] [--expected WHO,ILO]";
     private const string Unattributed = "UNATTRIBUTED";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<IReportWriter> writers, TextWriter output, TextWriter error)
     {
         var options = Options(args);
         if (options is null || !options.TryGetValue("cycle", out var cycleId) || !options.TryGetValue("from", out var from) || !options.TryGetValue("out", out var to)
@@ -71,10 +71,12 @@ public static class CompileCommand
         var compiled = ReportCompiler.Compile(decision, new CompilationInput(cycle, partners, reports));
 
         Directory.CreateDirectory(to);
-        await File.WriteAllBytesAsync(Path.Combine(to, "report.json"), JsonReportWriter.Write(compiled));
-        await File.WriteAllBytesAsync(Path.Combine(to, "report.html"), HtmlReportWriter.Write(compiled));
-        await File.WriteAllBytesAsync(Path.Combine(to, "report.docx"), DocxReportWriter.Write(compiled));
-        await output.WriteLineAsync($"Compiled {compiled.Introduction.ReportCount} reports of {cycleId} into {Path.Combine(to, "report.docx")}, .html and .json");
+        foreach (var writer in writers)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(to, $"report.{writer.Format}"), writer.Write(compiled));
+        }
+
+        await output.WriteLineAsync($"Compiled {compiled.Introduction.ReportCount} reports of {cycleId} into {Path.Combine(to, "report")}.{string.Join(", .", writers.Select(w => w.Format))}");
         return failed ? ExtractCommand.SomeFileFailed : CommandLine.Success;
     }
 

@@ -59,6 +59,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReconcileSweep>();
         services.AddSingleton<CompilationStore>();
+        services.AddReportWriters();
         services.AddSingleton<CompilationRunner>();
         services.AddSingleton<NotificationLedger>();
         services.AddSingleton<MailChannel>();

@@ -94,7 +94,7 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error);
+        var exit = await CommandLine.RunAsync(args, Minamata.Reporting.Compilation.ReportWriters.Registered(), output, error);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(l => l.StartsWith('{'))
             .Select(l => JsonDocument.Parse(l).RootElement.Clone())

@@ -7,15 +7,9 @@ using Minamata.Reporting.Submissions;
 namespace Minamata.Reporting.Api;
 
 /// <summary>The secretariat's compilations: start one, follow it, download what it produced.</summary>
-public sealed class CompilationHandlers(ApiCall call, CycleStore cycles, CompilationStore store, CompilationRunner runner, ReportStorageClients storage)
+public sealed class CompilationHandlers(
+    ApiCall call, CycleStore cycles, CompilationStore store, CompilationRunner runner, ReportStorageClients storage, IEnumerable<IReportWriter> writers)
 {
-    private static readonly Dictionary<string, string> ContentTypes = new()
-    {
-        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ["html"] = "text/html; charset=utf-8",
-        ["json"] = "application/json; charset=utf-8",
-    };
-
     public Task<IResult> CreateAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
@@ -48,7 +42,7 @@ public sealed class CompilationHandlers(ApiCall call, CycleStore cycles, Compila
                     reportCount = record.ReportCount,
                     error = record.Error,
                     outputs = record.Status == CompilationRecord.Completed
-                        ? CompilationRecord.Formats.ToDictionary(f => f, f => $"{Location(record.Id)}/report.{f}")
+                        ? writers.ToDictionary(w => w.Format, w => $"{Location(record.Id)}/report.{w.Format}")
                         : null,
                 },
                 ReportingJson.Options);
@@ -57,7 +51,7 @@ public sealed class CompilationHandlers(ApiCall call, CycleStore cycles, Compila
     public Task<IResult> DownloadAsync(HttpRequest request, string id, string format) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
-            if (!ContentTypes.TryGetValue(format, out var contentType) || await store.GetAsync(id, cancellationToken) is not { Status: CompilationRecord.Completed } record)
+            if (writers.FirstOrDefault(w => w.Format == format) is not { } writer || await store.GetAsync(id, cancellationToken) is not { Status: CompilationRecord.Completed } record)
             {
                 throw ApiProblem.NotFound($"compiled report '{id}/report.{format}'");
             }
@@ -65,7 +59,7 @@ public sealed class CompilationHandlers(ApiCall call, CycleStore cycles, Compila
             try
             {
                 var content = await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, format)).OpenReadAsync(cancellationToken: cancellationToken);
-                return Results.Stream(content, contentType, $"{record.Cycle}-implementation-report.{format}");
+                return Results.Stream(content, writer.MediaType, $"{record.Cycle}-implementation-report.{format}");
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {

@@ -17,8 +17,6 @@ public sealed record CompilationRecord(
     public const string Completed = "completed";
     public const string Failed = "failed";
 
-    public static readonly IReadOnlyList<string> Formats = ["docx", "html", "json"];
-
     public bool IsFinished => Status is Completed or Failed;
 
     public static string OutputBlobName(string id, string format) => $"{id}/report.{format}";

@@ -10,8 +10,9 @@ namespace Minamata.Reporting.Compilation;
 
 /// <summary>
 /// Queues compilations and runs them: both hosts enqueue through <see cref="QueueAsync"/> and run
-/// through <see cref="RunAsync"/> (the Functions queue trigger, the server's queue loop). The three
-/// outputs are written to blobs before the compilation is marked completed.
+/// through <see cref="RunAsync"/> (the Functions queue trigger, the server's queue loop). Every
+/// registered <see cref="IReportWriter"/>'s output is written to blobs before the compilation is
+/// marked completed.
 /// </summary>
 public sealed class CompilationRunner(
     ReportStorageClients storage,
@@ -19,6 +20,7 @@ public sealed class CompilationRunner(
     CycleStore cycles,
     PartnerDirectory partners,
     ReportIndex index,
+    IEnumerable<IReportWriter> writers,
     TimeProvider clock,
     ILogger<CompilationRunner> logger)
 {
@@ -47,9 +49,9 @@ public sealed class CompilationRunner(
         try
         {
             var report = await CompileAsync(record, cancellationToken);
-            foreach (var (format, bytes) in new[] { ("json", JsonReportWriter.Write(report)), ("html", HtmlReportWriter.Write(report)), ("docx", DocxReportWriter.Write(report)) })
+            foreach (var writer in writers)
             {
-                await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, format)).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
+                await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, writer.Format)).UploadAsync(new BinaryData(writer.Write(report)), overwrite: true, cancellationToken);
             }
 
             await FinishAsync(record, CompilationRecord.Completed, report.Introduction.ReportCount, null, cancellationToken);

@@ -9,11 +9,15 @@ namespace Minamata.Reporting.Compilation;
 /// the navigation pane and a table of contents work), a real table of submissions, each quotation
 /// cited in a footnote, and page numbers in the footer. The secretariat edits this file.
 /// </summary>
-public static class DocxReportWriter
+public sealed class DocxReportWriter : IReportWriter
 {
     private const string Font = "Times New Roman";
 
-    public static byte[] Write(CompiledReport report)
+    public string Format => "docx";
+
+    public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public byte[] Write(CompiledReport report)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))

@@ -7,7 +7,7 @@ namespace Minamata.Reporting.Compilation;
 /// The compiled report as one self-contained, printable HTML page. Every value from a report is
 /// HTML-encoded: titles and sentences are partners' text, never markup.
 /// </summary>
-public static class HtmlReportWriter
+public sealed class HtmlReportWriter : IReportWriter
 {
     private const string Style = """
         body { font-family: "Times New Roman", serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; color: #111; }
@@ -24,7 +24,11 @@ public static class HtmlReportWriter
         @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
         """;
 
-    public static byte[] Write(CompiledReport report)
+    public string Format => "html";
+
+    public string MediaType => "text/html; charset=utf-8";
+
+    public byte[] Write(CompiledReport report)
     {
         var html = new StringBuilder();
         var cover = report.Cover;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Minamata.Cli;
 using Minamata.Fixtures;
+using Minamata.Reporting.Compilation;
 
 namespace Minamata.Reporting.Tests.Compilation;
 
@@ -23,7 +24,7 @@ public sealed class CompileCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", from, "--out", Path.Combine(folder, "out"), "--deadline", "2027-08-15", "--expected", "WHO,ILO,GMP,UNICEF"], output, error);
+        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", from, "--out", Path.Combine(folder, "out"), "--deadline", "2027-08-15", "--expected", "WHO,ILO,GMP,UNICEF"], ReportWriters.Registered(), output, error);
 
         Assert.Equal(2, exit);
         Assert.Contains("broken.pdf: not included (corrupt", error.ToString());
@@ -32,6 +33,36 @@ public sealed class CompileCommandTests : IDisposable
         Assert.Equal("missing", json.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == "UNICEF").GetProperty("state").GetString());
         Assert.True(new FileInfo(Path.Combine(folder, "out", "report.docx")).Length > 5_000);
         Assert.Contains("<h2>III. Implementation of decision MC-6/__</h2>", await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.html")));
+        Assert.Contains("<h2>III. Implementation of decision MC-6/__</h2>", Markdig.Markdown.ToHtml(await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.md"))));
+    }
+
+    [Fact]
+    public async Task A_writer_registered_beside_the_others_is_named_in_the_help_and_written_by_compile()
+    {
+        var writers = ReportWriters.Registered().Append(new PlainTextWriter()).ToList();
+        var from = Path.Combine(folder, "in", "WHO");
+        Directory.CreateDirectory(from);
+        await File.WriteAllBytesAsync(Path.Combine(from, "who.docx"), FixtureRenderer.Render(FixtureReport.Load("en-who-health"), "docx"));
+        var help = new StringWriter();
+        var output = new StringWriter();
+
+        Assert.Equal(0, await CommandLine.RunAsync(["--help"], writers, help, new StringWriter()));
+        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", Path.Combine(folder, "in"), "--out", Path.Combine(folder, "out")], writers, output, new StringWriter());
+
+        Assert.Contains("into DIR/report.docx, .html, .json, .md, .txt", help.ToString());
+        Assert.Equal(0, exit);
+        Assert.Equal("1 report(s) for COP-7", await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.txt")));
+        Assert.EndsWith("report.docx, .html, .json, .md, .txt", output.ToString().Trim());
+    }
+
+    /// <summary>A format nobody ships: what a new writer is, one class.</summary>
+    private sealed class PlainTextWriter : IReportWriter
+    {
+        public string Format => "txt";
+
+        public string MediaType => "text/plain; charset=utf-8";
+
+        public byte[] Write(CompiledReport report) => System.Text.Encoding.UTF8.GetBytes($"{report.Introduction.ReportCount} report(s) for {report.Cycle}");
     }
 
     [Theory]
@@ -42,7 +73,7 @@ public sealed class CompileCommandTests : IDisposable
     public async Task Bad_arguments_exit_64_with_the_usage(string args)
     {
         var error = new StringWriter();
-        Assert.Equal(64, await CommandLine.RunAsync(args.Split(' '), new StringWriter(), error));
+        Assert.Equal(64, await CommandLine.RunAsync(args.Split(' '), ReportWriters.Registered(), new StringWriter(), error));
         Assert.Contains("usage: minamata compile", error.ToString());
     }
 

@@ -61,7 +61,7 @@ public sealed class CompilerTests
         var first = ReportCompiler.Compile(Decision, input);
         var second = ReportCompiler.Compile(Decision, input with { Reports = input.Reports.Reverse().ToList() });
 
-        Assert.Equal(JsonReportWriter.Write(first), JsonReportWriter.Write(second));
+        Assert.Equal(new JsonReportWriter().Write(first), new JsonReportWriter().Write(second));
         Assert.Equal(["indexed-who"], first.Annex.Reports.Select(r => r.ReportId));
         Assert.Equal("submitted", first.Submissions.Single(r => r.Partner == "WHO").State);
         Assert.Equal("missing", first.Submissions.Single(r => r.Partner == "ILO").State);
@@ -86,13 +86,36 @@ public sealed class CompilerTests
             Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = hostile } } }],
         });
 
-        var html = Encoding.UTF8.GetString(HtmlReportWriter.Write(compiled));
-        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxReportWriter.Write(compiled)), false);
+        var html = Encoding.UTF8.GetString(new HtmlReportWriter().Write(compiled));
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(new DocxReportWriter().Write(compiled)), false);
 
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("A &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;title&quot;", html);
         Assert.Contains(hostile, word.MainDocumentPart!.Document.Body!.InnerText);
-        Assert.Equal(hostile, JsonDocument.Parse(JsonReportWriter.Write(compiled)).RootElement.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == "WHO").GetProperty("title").GetString());
+        Assert.Equal(hostile, JsonDocument.Parse(new JsonReportWriter().Write(compiled)).RootElement.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == "WHO").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Markdown_output_renders_partners_text_as_text_and_keeps_the_report_structure()
+    {
+        var input = Input();
+        var hostile = "**Bold** | <script>alert(1)</script> [link](https://x.example) `code`\n# not a heading";
+        var report = input.Reports[0].Report;
+        var compiled = ReportCompiler.Compile(Decision, input with
+        {
+            Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = hostile } } }],
+        });
+
+        var markdown = Encoding.UTF8.GetString(new MarkdownReportWriter().Write(compiled));
+        var html = Markdig.Markdown.ToHtml(markdown, Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build());
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        // The title stays one cell of the submissions table, as text: no bold, script, link, code or heading made of it.
+        var whoRow = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Single(r => r.Children[0].TextContent.EndsWith("(WHO)", StringComparison.Ordinal));
+        Assert.Equal(hostile.Replace("\n", " ", StringComparison.Ordinal), whoRow.Children[2].TextContent);
+        Assert.Empty(page.QuerySelectorAll("script, strong a, td strong, td a, td code"));
+        Assert.Equal(["I. Introduction", "II. Reports received", $"III. Implementation of decision {ReportText.DecisionForTitle(compiled.Decision)}", "Annex"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(compiled.Paragraphs.Count, page.QuerySelectorAll("h3").Count(h => h.TextContent.StartsWith("Paragraph ", StringComparison.Ordinal)));
     }
 
     private static CompilationInput Input()
