@@ -251,7 +251,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Extraction__MaxPdfPages', value: '2000' }
         { name: 'Minamata__Extraction__MaxZipEntries', value: '10000' }
         { name: 'Minamata__Extraction__MaxUncompressedBytes', value: '524288000' }
-        { name: 'Minamata__Extraction__MaxHtmlDepth', value: '1000' }
+        { name: 'Minamata__Extraction__MaxHtmlDepth', value: '256' }
         { name: 'Minamata__Extraction__MaxDecodedStreamBytes', value: '33554432' }
         { name: 'Minamata__Extraction__MaxPageDrawingBytes', value: '1048576' }
         { name: 'Minamata__Extraction__MaxDocumentDrawingBytes', value: '33554432' }

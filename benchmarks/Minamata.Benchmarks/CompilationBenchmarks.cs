@@ -39,7 +39,7 @@ public class CompilationBenchmarks
 
     public static async Task<CompilationInput> InputAsync(int count)
     {
-        var extractor = new MetadataExtractor(Options.Create(new ExtractionOptions()));
+        var extractor = DocumentReaders.Extractor();
         var sources = new List<(ReportMetadata Metadata, string Text)>();
         foreach (var name in FixtureReport.Names)
         {

@@ -13,7 +13,7 @@ namespace Minamata.Benchmarks;
 [MemoryDiagnoser]
 public class ExtractionBenchmarks
 {
-    private readonly MetadataExtractor extractor = new(Options.Create(new ExtractionOptions()));
+    private readonly MetadataExtractor extractor = DocumentReaders.Extractor();
     private byte[] document = [];
     private static readonly ExtractionOptions Limits = new();
     private IDocumentReader reader = null!;
@@ -37,9 +37,9 @@ public class ExtractionBenchmarks
         document = Render(Format, Pages);
         reader = Format switch
         {
-            "docx" => new DocxReader(Limits),
-            "pdf" => new PdfReader(Limits),
-            _ => new PlainTextReader(Limits.MaxTextCharacters),
+            "docx" => new DocxReader(Options.Create(Limits)),
+            "pdf" => new PdfReader(Options.Create(Limits)),
+            _ => new PlainTextReader(Options.Create(Limits)),
         };
     }
 

@@ -18,7 +18,7 @@ public static class FieldAccuracy
 
     public static async Task<int> PrintAsync(TextWriter output, string? only = null)
     {
-        var extractor = new MetadataExtractor(Options.Create(new ExtractionOptions()));
+        var extractor = DocumentReaders.Extractor();
         var fixtures = await FixtureResultsAsync(extractor);
         var corpus = await CorpusResultsAsync(extractor, only);
 

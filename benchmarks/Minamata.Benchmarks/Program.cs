@@ -62,7 +62,7 @@ if (args is ["render-long", var longFolder])
 if (args is ["extract-time", var timedFormat, var timedPages, var runs])
 {
     var bytes = ExtractionBenchmarks.Render(timedFormat, int.Parse(timedPages, System.Globalization.CultureInfo.InvariantCulture));
-    var extractor = new Minamata.Reporting.Metadata.MetadataExtractor(Microsoft.Extensions.Options.Options.Create(new Minamata.Reporting.Documents.ExtractionOptions()));
+    var extractor = Minamata.Reporting.Documents.DocumentReaders.Extractor();
     var times = new List<double>();
     for (var i = -5; i < int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture); i++)
     {

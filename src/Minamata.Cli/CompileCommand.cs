@@ -36,7 +36,7 @@ public static class CompileCommand
             return CommandLine.Usage;
         }
 
-        var extractor = new MetadataExtractor(Microsoft.Extensions.Options.Options.Create(new ExtractionOptions()));
+        var extractor = DocumentReaders.Extractor();
         var reports = new List<ReportWithText>();
         var failed = false;
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -24,7 +24,7 @@ public static class ExtractCommand
             return CommandLine.Usage;
         }
 
-        var extractor = new MetadataExtractor(Options.Create(new ExtractionOptions()));
+        var extractor = DocumentReaders.Extractor();
         if (args[0] == "--text")
         {
             return await TextAsync(extractor, args[1..], output, error);

@@ -55,7 +55,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<UploadUrls>();
         services.AddSingleton<ReportSubmissions>();
         services.AddSingleton<PartnerUploadLimits>();
-        services.AddSingleton<MetadataExtractor>();
+        services.AddDocumentReaders();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReconcileSweep>();
         services.AddSingleton<CompilationStore>();

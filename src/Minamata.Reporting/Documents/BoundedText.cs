@@ -9,6 +9,9 @@ internal sealed class BoundedText(int maxCharacters)
 
     public int Length => text.Length;
 
+    /// <summary>Whether the text is empty or ends with white space (a space or a line end).</summary>
+    public bool EndsWithWhiteSpace => text.Length == 0 || char.IsWhiteSpace(text[^1]);
+
     public BoundedText Append(ReadOnlySpan<char> value)
     {
         if (text.Length + value.Length > maxCharacters)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using Microsoft.Extensions.Options;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -12,8 +13,10 @@ namespace Minamata.Reporting.Documents;
 /// with a forward-only reader, text nodes in chunks, so memory is the extracted text. The package is checked against the
 /// zip limits before any part is unpacked, and DTDs are never processed.
 /// </summary>
-public sealed class DocxReader(ExtractionOptions limits) : IDocumentReader
+public sealed class DocxReader(IOptions<ExtractionOptions> options) : IDocumentReader
 {
+    private readonly ExtractionOptions limits = options.Value;
+
     public bool Recognises(ReadOnlySpan<byte> head) => head.StartsWith("PK\u0003\u0004"u8);
 
     public DocumentText Read(Stream content, ReadBudget budget)

@@ -59,7 +59,10 @@ public sealed class ExtractionOptions
     [Range(1, long.MaxValue)]
     public long MaxReadAllocatedBytes { get; set; } = 16L * 1024 * 1024 * 1024;
 
-    /// <summary>How deeply HTML elements may nest.</summary>
+    /// <summary>
+    /// How deeply HTML elements may nest; deeper is refused as crafted. The parser itself stops
+    /// nesting at about 510, as browsers do, so a value above that never refuses anything.
+    /// </summary>
     [Range(1, 100_000)]
-    public int MaxHtmlDepth { get; set; } = 1_000;
+    public int MaxHtmlDepth { get; set; } = 256;
 }

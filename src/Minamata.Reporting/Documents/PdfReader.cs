@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using Minamata.Reporting.Documents.Pdf;
 using UglyToad.PdfPig.Exceptions;
@@ -10,8 +11,10 @@ namespace Minamata.Reporting.Documents;
 /// (<see cref="PdfParagraphs"/>); the document information title as a hint. Every stream PdfPig
 /// decodes is charged to the document's budget (<see cref="BudgetedFilters"/>).
 /// </summary>
-public sealed class PdfReader(ExtractionOptions limits) : IDocumentReader
+public sealed class PdfReader(IOptions<ExtractionOptions> options) : IDocumentReader
 {
+    private readonly ExtractionOptions limits = options.Value;
+
     public bool Recognises(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
     public DocumentText Read(Stream content, ReadBudget budget)

@@ -9,8 +9,30 @@ namespace Minamata.Reporting.Documents;
 /// </summary>
 internal static class TextDecoding
 {
+    /// <summary>How long any regular expression may spend on one match in a partner's text; past it the reading fails instead of hanging.</summary>
+    public const int MatchTimeoutMilliseconds = 1000;
+
     private const int SampleBytes = 64 * 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>HTML's white space rule: any run of spaces, tabs and line breaks is one space.</summary>
+    public static string CollapseWhiteSpace(string value)
+    {
+        var collapsed = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                collapsed.Append(c);
+            }
+            else if (collapsed.Length == 0 || collapsed[^1] != ' ')
+            {
+                collapsed.Append(' ');
+            }
+        }
+
+        return collapsed.ToString();
+    }
 
     public static bool HasUtf16Bom(ReadOnlySpan<byte> head) =>
         head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));

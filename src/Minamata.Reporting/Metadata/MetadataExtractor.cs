@@ -15,20 +15,11 @@ public sealed class MetadataExtractor
     private readonly ExtractionOptions options;
     private readonly IReadOnlyList<IDocumentReader> readers;
 
-    public MetadataExtractor(IOptions<ExtractionOptions> options)
+    /// <param name="readers">In the order of <see cref="DocumentReaders.AddDocumentReaders"/>: the first that recognises the file reads it.</param>
+    public MetadataExtractor(IEnumerable<IDocumentReader> readers, IOptions<ExtractionOptions> options)
     {
         this.options = options.Value;
-        // Order matters: the first reader that recognises the file's first bytes reads it, and plain
-        // text recognises almost anything, so it comes last.
-        readers =
-        [
-            new DocxReader(this.options),
-            new PdfReader(this.options),
-            new CompoundFileReader(),
-            new HtmlTextReader(this.options.MaxTextCharacters, this.options.MaxHtmlDepth),
-            new MarkdownReader(this.options.MaxTextCharacters),
-            new PlainTextReader(this.options.MaxTextCharacters),
-        ];
+        this.readers = readers.ToList();
     }
 
     /// <summary>The text of a file, by the reader its first bytes call for; no hash, no fields.</summary>

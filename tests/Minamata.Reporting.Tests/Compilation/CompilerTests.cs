@@ -122,7 +122,7 @@ public sealed class CompilerTests
     {
         var fixture = FixtureReport.Load("en-who-health");
         var text = fixture.Text;
-        var metadata = new Metadata.MetadataExtractor(Microsoft.Extensions.Options.Options.Create(new Documents.ExtractionOptions()))
+        var metadata = Documents.DocumentReaders.Extractor()
             .ExtractAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "who.txt", default).GetAwaiter().GetResult();
         ReportWithText Report(string id, string status) => new(
             new ReportRecord { Id = id, Partner = "WHO", Cycle = "COP-7", Status = status, FileName = id + ".txt", BlobName = id, ReceivedAt = new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero), Metadata = status == ReportStatus.Rejected ? null : metadata },

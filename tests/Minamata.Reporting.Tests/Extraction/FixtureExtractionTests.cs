@@ -66,6 +66,6 @@ public sealed class FixtureExtractionTests
     internal static async Task<ReportMetadata> ExtractAsync(byte[] bytes, string file, ExtractionOptions? options = null)
     {
         using var content = new MemoryStream(bytes);
-        return await new MetadataExtractor(Options.Create(options ?? new ExtractionOptions())).ExtractAsync(content, file, CancellationToken.None);
+        return await DocumentReaders.Extractor(options ?? new ExtractionOptions()).ExtractAsync(content, file, CancellationToken.None);
     }
 }

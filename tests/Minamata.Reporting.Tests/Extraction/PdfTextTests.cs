@@ -132,6 +132,6 @@ public sealed class PdfTextTests
     private static DocumentText ReadDocument(string name)
     {
         using var content = File.OpenRead(CorpusDocument.Load(name, "pdf").Path);
-        return new MetadataExtractor(Options.Create(new ExtractionOptions())).ReadText(content);
+        return DocumentReaders.Extractor().ReadText(content);
     }
 }

@@ -59,7 +59,7 @@ public sealed class ReadBudgetTests
     private static DocumentReadException Refused(string hostileFile, ExtractionOptions limits)
     {
         using var content = File.OpenRead(HostileFiles.Write(hostileFile));
-        var error = Assert.Throws<DocumentReadException>(() => new MetadataExtractor(Options.Create(limits)).ReadText(content));
+        var error = Assert.Throws<DocumentReadException>(() => DocumentReaders.Extractor(limits).ReadText(content));
         Assert.Equal(DocumentErrorCodes.LimitsExceeded, error.Code);
         return error;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Metadata.Fields;
@@ -66,7 +67,17 @@ public sealed class LanguageAndCoverTests
         Assert.Equal(1252, TextDecoding.LegacyEncoding(french).CodePage);
         Assert.Equal(1256, TextDecoding.LegacyEncoding(arabic).CodePage);
         using var stream = new MemoryStream(russian);
-        Assert.Equal("Доклад о сотрудничестве и координации в 2025 году", new PlainTextReader(1000).Read(stream, new ReadBudget(new ExtractionOptions(), default)).Text);
+        Assert.Equal("Доклад о сотрудничестве и координации в 2025 году", new PlainTextReader(Options.Create(new ExtractionOptions())).Read(stream, new ReadBudget(new ExtractionOptions(), default)).Text);
+    }
+
+    [Fact]
+    public void Html_markup_inside_attributes_and_comments_leaks_nothing()
+    {
+        var html = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><p>Report <img alt=\"a > b\" src=\"x.png\"> on mercury<!-- a > b --></p><p title='<script>'>Annex</p></body></html>");
+
+        var text = new HtmlReader(Options.Create(new ExtractionOptions())).Read(new MemoryStream(html), new ReadBudget(new ExtractionOptions(), default)).Text;
+
+        Assert.Equal("Report on mercury\nAnnex\n", text);
     }
 
     [Fact]
@@ -74,8 +85,8 @@ public sealed class LanguageAndCoverTests
     {
         var markdown = Encoding.UTF8.GetBytes("# Report of **WHO**\n\n- see [UNEP/MC/COP.6/INF/30](https://x.example/a)\n\n| a | b |\n|---|---|\n| c | d |\n");
         var html = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><head><title>T &amp; C</title><style>p{}</style></head><body><p>Report&nbsp;of <b>WHO</b></p><script>alert(1)</script><p>x</p></body></html>");
-        var markdownReader = new MarkdownReader(10_000);
-        var htmlReader = new HtmlTextReader(10_000, 100);
+        var markdownReader = new MarkdownReader(Options.Create(new ExtractionOptions()));
+        var htmlReader = new HtmlReader(Options.Create(new ExtractionOptions()));
 
         Assert.True(markdownReader.Recognises(markdown));
         Assert.False(markdownReader.Recognises(Encoding.UTF8.GetBytes("1. A numbered paragraph of plain text.\n2. Another one.")));
