@@ -12,4 +12,14 @@ public sealed class CompilationFunctions(CompilationRunner runner)
         [QueueTrigger(StorageNames.CompilationQueue, Connection = StorageNames.ConnectionName)] string compilationId,
         CancellationToken cancellationToken) =>
         runner.RunAsync(compilationId, cancellationToken);
+
+    /// <summary>
+    /// A message the host gave up on (five failed deliveries) lands in the poison queue: the
+    /// compilation is marked failed, as the server's queue loop does, instead of staying queued.
+    /// </summary>
+    [Function("FailPoisonedCompilation")]
+    public Task FailPoisonedCompilation(
+        [QueueTrigger(StorageNames.CompilationPoisonQueue, Connection = StorageNames.ConnectionName)] string compilationId,
+        CancellationToken cancellationToken) =>
+        runner.GiveUpAsync(compilationId, "The compilation could not run on any of its attempts (storage did not answer or the worker stopped); start it again.", cancellationToken);
 }

@@ -8,8 +8,8 @@ namespace Minamata.Functions;
 /// <summary>Event Grid delivers every blob created in the upload container; the core takes it in. A timer heals what events miss.</summary>
 public sealed class IntakeFunctions(ReportIntake intake, ReconcileSweep sweep)
 {
-    /// <summary>Every five minutes: Event Grid misses nothing in principle, so this only catches crashes and lost deliveries.</summary>
-    public const string ReconcileSchedule = "0 */5 * * * *";
+    /// <summary>The app setting Minamata:Intake:ReconcileSchedule (every five minutes unless set).</summary>
+    public const string ReconcileScheduleSetting = "%" + IntakeOptions.Section + ":" + nameof(IntakeOptions.ReconcileSchedule) + "%";
 
     /// <summary>The name the Event Grid subscription in infra/ delivers to.</summary>
     public const string IntakeFunctionName = "IntakeUpload";
@@ -21,6 +21,6 @@ public sealed class IntakeFunctions(ReportIntake intake, ReconcileSweep sweep)
         intake.ProcessAsync(blob.Name, cancellationToken);
 
     [Function("ReconcileUploads")]
-    public Task ReconcileUploads([TimerTrigger(ReconcileSchedule, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task ReconcileUploads([TimerTrigger(ReconcileScheduleSetting, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         sweep.RunAsync(cancellationToken);
 }

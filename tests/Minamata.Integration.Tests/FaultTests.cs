@@ -34,12 +34,23 @@ public sealed class FaultTests : IAsyncLifetime
         var report = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("The World Health Organization reports on mercury exposure in 2025. ", 80_000)));
 
         var id = await ReportsApi.UploadAsync(partner, report, "large.txt");
+        // Stop storage once the intake has counted its attempt and before it has a verdict: mid-intake.
+        var index = server.Services.GetRequiredService<ReportIndex>();
+        ReportRecord? started;
+        while ((started = await index.GetAsync(id, default)) is { Attempts: 0 })
+        {
+            await Task.Delay(5);
+        }
+
         await azurite.StopAsync();
+        Assert.Equal((ReportStatus.Received, 1), (started!.Status, started.Attempts));
         await Task.Delay(TimeSpan.FromSeconds(1));
         azurite = await AzuriteLauncher.StartAsync(ServerFixture.RepositoryRoot, dataFolder, azurite.Ports);
 
         var (indexed, _) = await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(45));
         Assert.Equal("indexed", indexed.GetProperty("status").GetString());
+        // The first attempt really was cut short: the one that indexed it is a later one.
+        Assert.True((await index.GetAsync(id, default))!.Attempts >= 2);
         Assert.Single(indexed.GetProperty("history").EnumerateArray(), h => h.GetProperty("event").GetString() == "indexed");
         Assert.Equal(report.Length, indexed.GetProperty("sizeBytes").GetInt64());
         await server.StopAsync();
@@ -79,7 +90,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         var clock = new TestClock();
         await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, clock);
-        await PrepareWithoutServerAsync(services, "UNICEF");
+        await FunctionsServices.PrepareAsync(services, "UNICEF");
         var storage = services.GetRequiredService<ReportStorageClients>();
         var blobName = $"UNICEF/COP-7/{Guid.NewGuid():n}.txt";
         await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData("Its blob event never arrived."));
@@ -101,7 +112,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         var clock = new TestClock();
         await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, clock);
-        await PrepareWithoutServerAsync(services, "WB");
+        await FunctionsServices.PrepareAsync(services, "WB");
         var upload = await services.GetRequiredService<Minamata.Reporting.Submissions.ReportSubmissions>()
             .PrepareDirectUploadAsync(new Minamata.Reporting.Submissions.Submission("WB", "COP-7", "never sent.pdf", null, "WB"), default);
         var sweep = services.GetRequiredService<ReconcileSweep>();
@@ -123,7 +134,7 @@ public sealed class FaultTests : IAsyncLifetime
     public async Task A_blob_that_keeps_failing_is_rejected_with_its_last_error_after_five_attempts_and_then_left_alone()
     {
         await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString);
-        await PrepareWithoutServerAsync(services, "FAO");
+        await FunctionsServices.PrepareAsync(services, "FAO");
         var storage = services.GetRequiredService<ReportStorageClients>();
         var blobName = $"FAO/COP-7/{Guid.NewGuid():n}.txt";
         await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData("A report whose intake cannot finish."));
@@ -149,7 +160,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         // An attempt older than StuckAfter without a verdict is over; seconds here, minutes in production.
         await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Minamata:Intake:StuckAfter"] = "00:00:04" });
-        await PrepareWithoutServerAsync(services, "UNDP");
+        await FunctionsServices.PrepareAsync(services, "UNDP");
         var storage = services.GetRequiredService<ReportStorageClients>();
         var blobName = $"UNDP/COP-7/{Guid.NewGuid():n}.pdf";
         // Slow to read: 2,000 pages of 1 MiB of drawing each, within every budget for several seconds.
@@ -178,12 +189,6 @@ public sealed class FaultTests : IAsyncLifetime
         var server = await ServerApp.CreateAsync(ServerFixture.ServerArguments(azurite.ConnectionString));
         await server.StartAsync();
         return server;
-    }
-
-    private static async Task PrepareWithoutServerAsync(ServiceProvider services, string partnerId)
-    {
-        await services.GetRequiredService<Minamata.Reporting.Access.PartnerDirectory>().CreateAsync(new(partnerId, partnerId, "focal@x.example", "en"), default);
-        await services.GetRequiredService<Minamata.Reporting.Submissions.CycleStore>().PutAsync(new("COP-7", "COP 7", new DateOnly(2099, 11, 1), new DateOnly(2099, 8, 1), [], [30]), default);
     }
 
     private static async Task<string> PrepareAsync(WebApplication server, string partnerPrefix)

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Minamata.Reporting;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Submissions;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Integration.Tests;
@@ -41,5 +43,12 @@ public static class FunctionsServices
         }
 
         return provider;
+    }
+
+    /// <summary>Registers a partner and opens COP-7 directly in storage, as the secretariat would have.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, string partnerId)
+    {
+        await services.GetRequiredService<PartnerDirectory>().CreateAsync(new(partnerId, partnerId, "focal@x.example", "en"), default);
+        await services.GetRequiredService<CycleStore>().PutAsync(new("COP-7", "COP 7", new DateOnly(2099, 11, 1), new DateOnly(2099, 8, 1), [], [30]), default);
     }
 }

@@ -19,13 +19,13 @@ public sealed class DeadlineOptions : IValidatableObject
     [EmailAddress]
     public string? DigestTo { get; set; }
 
-    public CrontabSchedule ParsedSchedule() => CrontabSchedule.Parse(Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+    public CrontabSchedule ParsedSchedule() => CronExpressions.Parse(Schedule);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (CrontabSchedule.TryParse(Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
+        if (!CronExpressions.IsValid(Schedule))
         {
-            yield return new ValidationResult($"Minamata:Deadlines:Schedule '{Schedule}' is not a six-field cron expression (seconds minutes hours day month weekday).", [nameof(Schedule)]);
+            yield return new ValidationResult(CronExpressions.Invalid($"{Section}:{nameof(Schedule)}", Schedule), [nameof(Schedule)]);
         }
     }
 }

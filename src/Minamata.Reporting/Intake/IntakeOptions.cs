@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Minamata.Reporting.Intake;
 
-/// <summary>How the self-hosted server watches the upload container (<c>Minamata:Intake</c>).</summary>
-public sealed class IntakeOptions
+/// <summary>How uploads are taken in (<c>Minamata:Intake</c>): the server's watcher, attempts, the reconcile sweep.</summary>
+public sealed class IntakeOptions : IValidatableObject
 {
     public const string Section = "Minamata:Intake";
 
@@ -26,7 +26,23 @@ public sealed class IntakeOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// When the Functions app runs the reconcile sweep (six-field cron, the timer trigger's binding
+    /// expression): every five minutes, since Event Grid delivers every upload and the sweep only
+    /// catches crashes and lost deliveries. The server sweeps every <see cref="PollInterval"/>.
+    /// </summary>
+    [Required]
+    public string ReconcileSchedule { get; set; } = "0 */5 * * * *";
+
     /// <summary>A report still <c>received</c> this long after it arrived is taken in again by the reconcile sweep.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!CronExpressions.IsValid(ReconcileSchedule))
+        {
+            yield return new ValidationResult(CronExpressions.Invalid($"{Section}:{nameof(ReconcileSchedule)}", ReconcileSchedule), [nameof(ReconcileSchedule)]);
+        }
+    }
 }

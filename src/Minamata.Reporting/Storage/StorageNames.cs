@@ -21,6 +21,9 @@ public static class StorageNames
     /// <summary>Compilations waiting to run.</summary>
     public const string CompilationQueue = "compilations";
 
+    /// <summary>Where the Functions host moves a compilation message after its last failed delivery.</summary>
+    public const string CompilationPoisonQueue = CompilationQueue + "-poison";
+
     public const string ReportsTable = "reports";
     public const string CompilationsTable = "compilations";
 
