@@ -21,7 +21,7 @@ public sealed record DecisionMandate(
     private const string ResourcePrefix = "Minamata.Reporting.Compilation.Data.decision-";
 
     /// <summary>The decision's symbol as a report title writes it: <c>MC-6/[--]</c> becomes <c>MC-6/__</c>.</summary>
-    public string DecisionForTitle => ReportText.DecisionForTitle(Decision);
+    public string DecisionForTitle => ReportPhrases.DecisionForTitle(Decision);
 
     public static IReadOnlyList<string> Available =>
         typeof(DecisionMandate).Assembly.GetManifestResourceNames()

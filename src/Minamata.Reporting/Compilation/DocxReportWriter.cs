@@ -70,7 +70,7 @@ public sealed class DocxReportWriter : IReportWriter
         body.Append(
             Styled("I.\tIntroduction", "Heading1"),
             Paragraph("1.\t" + report.Introduction.Mandate),
-            Paragraph("2.\t" + ReportText.Coverage(report.Introduction)));
+            Paragraph("2.\t" + ReportPhrases.Coverage(report.Introduction)));
     }
 
     private static void Submissions(Body body, CompiledReport report)
@@ -95,7 +95,7 @@ public sealed class DocxReportWriter : IReportWriter
                 row.Symbol ?? "",
                 row.Title ?? "",
                 row.Language is null ? "" : ReportCompiler.LanguageName(row.Language),
-                ReportText.Period(row.ReportingPeriod),
+                ReportPhrases.Period(row.ReportingPeriod),
                 row.Received ?? "",
                 row.State));
         }
@@ -105,7 +105,7 @@ public sealed class DocxReportWriter : IReportWriter
 
     private static void Implementation(Body body, CompiledReport report, FootnoteWriter notes)
     {
-        body.Append(Styled($"III.\tImplementation of decision {ReportText.DecisionForTitle(report.Decision)}", "Heading1"));
+        body.Append(Styled($"III.\tImplementation of decision {ReportPhrases.DecisionForTitle(report.Decision)}", "Heading1"));
         foreach (var paragraph in report.Paragraphs)
         {
             body.Append(Styled($"Paragraph {paragraph.Number}", "Heading2"), Paragraph(paragraph.Mandate, italic: true));
@@ -136,7 +136,7 @@ public sealed class DocxReportWriter : IReportWriter
             body.Append(
                 Paragraph($"{m.Symbol ?? annexed.FileName} ({annexed.Partner}, received {annexed.Received})", bold: true),
                 Paragraph($"Title: {m.Title}"),
-                Paragraph($"Language: {ReportCompiler.LanguageName(m.Language)}; format: {m.Format}; date: {m.DocumentDate}; meeting: {m.Meeting}; reporting period: {ReportText.Period(m.ReportingPeriod)}; words: {m.WordCount}"),
+                Paragraph($"Language: {ReportCompiler.LanguageName(m.Language)}; format: {m.Format}; date: {m.DocumentDate}; meeting: {m.Meeting}; reporting period: {ReportPhrases.Period(m.ReportingPeriod)}; words: {m.WordCount}"),
                 Paragraph($"Documents cited: {string.Join(", ", m.ReferencedDocuments)}"),
                 Paragraph($"Articles cited: {string.Join(", ", m.ConventionArticles)}; organizations named: {string.Join(", ", m.Organizations)}"),
                 Paragraph($"File: {annexed.FileName}; SHA-256: {m.Sha256}"));

@@ -28,7 +28,7 @@ public static class EvidenceFinder
             return [];
         }
 
-        var terms = paragraph.Terms.Select(t => t.Any(IsHan) ? t : Fold(t)).ToList();
+        var terms = paragraph.Terms.Select(t => t.Any(Scripts.IsHan) ? t : Fold(t)).ToList();
         return sentences
             .Select(sentence => (sentence.Sentence, Hits: Hits(paragraph, terms, sentence)))
             .Where(s => s.Hits > 0)
@@ -44,7 +44,7 @@ public static class EvidenceFinder
     internal static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length + 2).Append(' ');
-        foreach (var word in Word.Split(text))
+        foreach (var word in PositionedWord.Split(text))
         {
             folded.Append(WordStems.Fold(word.Text)).Append(' ');
         }
@@ -56,10 +56,8 @@ public static class EvidenceFinder
     {
         var organizations = sentence.Organizations.Count(paragraph.Organizations.Contains);
         // Chinese is not split into words, so its terms are looked for as written.
-        var terms = foldedTerms.Count(t => t.Any(IsHan) ? sentence.Sentence.Text.Contains(t, StringComparison.Ordinal) : sentence.Folded.Contains(t, StringComparison.Ordinal));
+        var terms = foldedTerms.Count(t => t.Any(Scripts.IsHan) ? sentence.Sentence.Text.Contains(t, StringComparison.Ordinal) : sentence.Folded.Contains(t, StringComparison.Ordinal));
         var patterns = paragraph.CompiledPatterns.Count(p => p.IsMatch(sentence.Sentence.Text));
         return organizations + terms + patterns;
     }
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -43,19 +43,19 @@ public sealed class HtmlReportWriter : IReportWriter
         var intro = report.Introduction;
         html.Append("<h2>I. Introduction</h2>\n")
             .Append($"<p>1. {E(intro.Mandate)}</p>\n")
-            .Append($"<p>2. {E(ReportText.Coverage(intro))}</p>\n");
+            .Append($"<p>2. {E(ReportPhrases.Coverage(intro))}</p>\n");
 
         html.Append("<h2>II. Reports received</h2>\n<table>\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Symbol</th><th scope=\"col\">Title</th><th scope=\"col\">Language</th><th scope=\"col\">Reporting period</th><th scope=\"col\">Received</th><th scope=\"col\">State</th></tr></thead>\n<tbody>\n");
         foreach (var row in report.Submissions)
         {
             html.Append("<tr>")
                 .Append($"<td>{E(row.PartnerName)} ({E(row.Partner)})</td><td>{E(row.Symbol)}</td><td>{E(row.Title)}</td>")
-                .Append($"<td>{E(row.Language is null ? "" : ReportCompiler.LanguageName(row.Language))}</td><td>{E(ReportText.Period(row.ReportingPeriod))}</td><td>{E(row.Received)}</td>")
+                .Append($"<td>{E(row.Language is null ? "" : ReportCompiler.LanguageName(row.Language))}</td><td>{E(ReportPhrases.Period(row.ReportingPeriod))}</td><td>{E(row.Received)}</td>")
                 .Append($"<td class=\"state-{E(row.State)}\">{E(row.State)}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
-        html.Append($"<h2>III. Implementation of decision {E(ReportText.DecisionForTitle(report.Decision))}</h2>\n");
+        html.Append($"<h2>III. Implementation of decision {E(ReportPhrases.DecisionForTitle(report.Decision))}</h2>\n");
         foreach (var paragraph in report.Paragraphs)
         {
             html.Append($"<h3>Paragraph {paragraph.Number}</h3>\n<p class=\"mandate\">{E(paragraph.Mandate)}</p>\n");

@@ -24,16 +24,16 @@ public sealed class MarkdownReportWriter : IReportWriter
         var intro = report.Introduction;
         md.Append("## I. Introduction\n\n")
             .Append($"1\\. {E(intro.Mandate)}\n\n")
-            .Append($"2\\. {E(ReportText.Coverage(intro))}\n\n");
+            .Append($"2\\. {E(ReportPhrases.Coverage(intro))}\n\n");
 
         md.Append("## II. Reports received\n\n");
         Table(md, ["Partner", "Symbol", "Title", "Language", "Reporting period", "Received", "State"], report.Submissions.Select(row => new[]
         {
             $"{row.PartnerName} ({row.Partner})", row.Symbol, row.Title, row.Language is null ? null : ReportCompiler.LanguageName(row.Language),
-            ReportText.Period(row.ReportingPeriod), row.Received, row.State,
+            ReportPhrases.Period(row.ReportingPeriod), row.Received, row.State,
         }));
 
-        md.Append($"## III. Implementation of decision {E(ReportText.DecisionForTitle(report.Decision))}\n\n");
+        md.Append($"## III. Implementation of decision {E(ReportPhrases.DecisionForTitle(report.Decision))}\n\n");
         foreach (var paragraph in report.Paragraphs)
         {
             md.Append($"### Paragraph {paragraph.Number}\n\n*{E(paragraph.Mandate)}*\n\n");

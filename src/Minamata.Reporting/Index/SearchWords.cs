@@ -17,7 +17,7 @@ public static class SearchWords
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var words = new StringBuilder();
-        foreach (var word in Word.Split((title ?? "") + "\n" + text))
+        foreach (var word in PositionedWord.Split((title ?? "") + "\n" + text))
         {
             var folded = WordStems.Fold(word.Text);
             if (seen.Add(folded))
@@ -43,12 +43,10 @@ public static class SearchWords
         }
 
         var padded = " " + searchWords;
-        return Word.Split(query).All(word =>
+        return PositionedWord.Split(query).All(word =>
         {
             var folded = WordStems.Fold(word.Text);
-            return folded.Any(IsHan) ? searchWords.Contains(folded, StringComparison.Ordinal) : padded.Contains(" " + folded + " ", StringComparison.Ordinal);
+            return folded.Any(Scripts.IsHan) ? searchWords.Contains(folded, StringComparison.Ordinal) : padded.Contains(" " + folded + " ", StringComparison.Ordinal);
         });
     }
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 }

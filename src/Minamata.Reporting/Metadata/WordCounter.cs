@@ -15,7 +15,7 @@ public static class WordCounter
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsIdeographic(c))
+            if (Scripts.IsCountedByCharacter(c))
             {
                 count++;
                 inWord = false;
@@ -39,7 +39,4 @@ public static class WordCounter
 
     private static bool IsJoiner(string text, int i) =>
         text[i] is '\'' or '’' or '-' or '\u2011' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
-
-    private static bool IsIdeographic(char c) =>
-        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 }

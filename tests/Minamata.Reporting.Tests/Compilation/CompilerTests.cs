@@ -114,7 +114,7 @@ public sealed class CompilerTests
         var whoRow = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Single(r => r.Children[0].TextContent.EndsWith("(WHO)", StringComparison.Ordinal));
         Assert.Equal(hostile.Replace("\n", " ", StringComparison.Ordinal), whoRow.Children[2].TextContent);
         Assert.Empty(page.QuerySelectorAll("script, strong a, td strong, td a, td code"));
-        Assert.Equal(["I. Introduction", "II. Reports received", $"III. Implementation of decision {ReportText.DecisionForTitle(compiled.Decision)}", "Annex"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(["I. Introduction", "II. Reports received", $"III. Implementation of decision {ReportPhrases.DecisionForTitle(compiled.Decision)}", "Annex"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Equal(compiled.Paragraphs.Count, page.QuerySelectorAll("h3").Count(h => h.TextContent.StartsWith("Paragraph ", StringComparison.Ordinal)));
     }
 

@@ -57,7 +57,7 @@ public sealed class ConventionArticleFinderTests
     [InlineData("article 7 and article 5 of the Paris Agreement", "7")]
     public void Short_forms_and_lists_of_articles_are_read(string text, string articles)
     {
-        Assert.Equal(articles.Split(' '), ConventionArticleFinder.Find(ReportText.Normalise(text)));
+        Assert.Equal(articles.Split(' '), ConventionArticleFinder.Find(TextNormaliser.Normalise(text)));
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public sealed class DateScannerTests
     public void Dates_as_the_UN_writes_them_in_six_languages_are_read_in_the_gregorian_calendar(string text, string date)
     {
         // The scanner reads text as the extractor gives it: digits of every script already ASCII.
-        var mention = Assert.Single(DateScanner.Scan(ReportText.Normalise(text)));
+        var mention = Assert.Single(DateScanner.Scan(TextNormaliser.Normalise(text)));
         Assert.Equal(date, mention.ToDate());
     }
 

@@ -20,20 +20,21 @@ internal static class LanguageDetector
         int arabic = 0, han = 0, cyrillic = 0, latin = 0;
         foreach (var c in text)
         {
-            switch (c)
+            if (Scripts.IsArabic(c))
             {
-                case >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF':
-                    arabic++;
-                    break;
-                case >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF':
-                    han++;
-                    break;
-                case >= '\u0400' and <= '\u04FF':
-                    cyrillic++;
-                    break;
-                case >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F':
-                    latin++;
-                    break;
+                arabic++;
+            }
+            else if (Scripts.IsHan(c))
+            {
+                han++;
+            }
+            else if (Scripts.IsCyrillic(c))
+            {
+                cyrillic++;
+            }
+            else if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F')
+            {
+                latin++;
             }
         }
 
@@ -61,7 +62,7 @@ internal static class LanguageDetector
         }
 
         var counts = FunctionWords.ToDictionary(p => p.Key, _ => 0);
-        foreach (var word in Word.Split(text))
+        foreach (var word in PositionedWord.Split(text))
         {
             var lower = word.Text.ToLowerInvariant();
             foreach (var (language, words) in FunctionWords)

@@ -18,8 +18,8 @@ internal static class MetadataFields
 
     public static ReportMetadata Read(DocumentText document, string file, string sha256)
     {
-        var text = ReportText.Normalise(document.Text);
-        var running = ReportText.Normalise(document.RunningText);
+        var text = TextNormaliser.Normalise(document.Text);
+        var running = TextNormaliser.Normalise(document.RunningText);
         var cover = CoverPage.Read(text);
         var symbols = SymbolFinder.Find(text);
         var runningSymbols = SymbolFinder.Find(running);

@@ -53,7 +53,7 @@ internal sealed class OrganizationFinder
     public List<OrganizationMention> FindMentions(string text)
     {
         var found = new List<OrganizationMention>();
-        var words = Word.Split(text);
+        var words = PositionedWord.Split(text);
         foreach (var word in words)
         {
             if (acronyms.TryGetValue(word.Text, out var id))
@@ -96,7 +96,7 @@ internal sealed class OrganizationFinder
     }
 
     private static IEnumerable<string> StemsOf(string name) =>
-        Word.Split(name).Select(w => w.Text).Where(w => !WordStems.IsStopWord(w)).Select(WordStems.Stem);
+        PositionedWord.Split(name).Select(w => w.Text).Where(w => !WordStems.IsStopWord(w)).Select(WordStems.Stem);
 
     private static OrganizationFinder Load()
     {

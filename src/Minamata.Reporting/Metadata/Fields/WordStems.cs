@@ -80,12 +80,7 @@ internal static class WordStems
         return text.ToString();
     }
 
-    private static char Script(char c) => c switch
-    {
-        >= '\u0400' and <= '\u04FF' => 'c',
-        >= '\u0600' and <= '\u06FF' => 'a',
-        _ => 'l',
-    };
+    private static char Script(char c) => Scripts.IsCyrillic(c) ? 'c' : Scripts.IsArabic(c) ? 'a' : 'l';
 
     private static string StripEnding(string word, string[] endings, int minimumStem)
     {

@@ -7,7 +7,7 @@ namespace Minamata.Reporting.Metadata.Fields;
 /// exotic spaces as spaces, soft hyphens, zero-width characters and the Arabic tatweel (a
 /// stretch, not a letter) gone.
 /// </summary>
-internal static class ReportText
+internal static class TextNormaliser
 {
     public static string Normalise(string text)
     {

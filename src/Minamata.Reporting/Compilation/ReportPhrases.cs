@@ -3,8 +3,8 @@ using Minamata.Reporting.Metadata;
 
 namespace Minamata.Reporting.Compilation;
 
-/// <summary>Sentences the Word and HTML writers both print, written once.</summary>
-public static class ReportText
+/// <summary>Sentences every writer of the compiled report prints, written once.</summary>
+public static class ReportPhrases
 {
     public static string Coverage(Introduction intro) =>
         $"The present note is based on {intro.ReportCount} report{(intro.ReportCount == 1 ? "" : "s")} from {intro.PartnerCount} partner organization{(intro.PartnerCount == 1 ? "" : "s")} received up to {intro.InformationAsOf}" +

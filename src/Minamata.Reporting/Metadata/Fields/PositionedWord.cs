@@ -1,15 +1,15 @@
 namespace Minamata.Reporting.Metadata.Fields;
 
 /// <summary>A word of the text and where it stands.</summary>
-internal readonly record struct Word(string Text, int Start)
+internal readonly record struct PositionedWord(string Text, int Start)
 {
     /// <summary>
     /// The words of a text: runs of letters, digits and inner hyphens. Apostrophes, quotes and all
     /// other punctuation separate words, so "l'Organisation" is "l" and "Organisation".
     /// </summary>
-    public static List<Word> Split(string text)
+    public static List<PositionedWord> Split(string text)
     {
-        var words = new List<Word>();
+        var words = new List<PositionedWord>();
         var i = 0;
         while (i < text.Length)
         {
@@ -25,7 +25,7 @@ internal readonly record struct Word(string Text, int Start)
                 i++;
             }
 
-            words.Add(new Word(text[start..i], start));
+            words.Add(new PositionedWord(text[start..i], start));
         }
 
         return words;
