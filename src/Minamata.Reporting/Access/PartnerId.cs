@@ -12,6 +12,6 @@ public static partial class PartnerId
 
     public static bool IsValid(string? value) => value is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(value);
 
-    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*\z")]
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*\z", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Pattern();
 }

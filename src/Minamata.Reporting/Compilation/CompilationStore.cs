@@ -64,6 +64,6 @@ public sealed partial class CompilationStore(ReportStorageClients storage)
         row.GetString("Error"),
         row.ETag.ToString());
 
-    [GeneratedRegex(@"^[0-9a-f]{32}\z")]
+    [GeneratedRegex(@"^[0-9a-f]{32}\z", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex IdPattern();
 }

@@ -44,6 +44,6 @@ public sealed record MandateParagraph(int Number, string Mandate, IReadOnlyList<
 
     /// <summary>The paragraph's patterns, compiled once; they come from our own data file, with a timeout all the same.</summary>
     public IReadOnlyList<Regex> CompiledPatterns => compiled ??= Patterns
-        .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds)))
         .ToArray();
 }

@@ -82,16 +82,16 @@ public static partial class Sentences
     /// <summary>Shorter lines are headings or list items, not wrapped prose.</summary>
     private const int ShortLine = 60;
 
-    [GeneratedRegex(@"[.!?:;。！？؟»”""]\s*$")]
+    [GeneratedRegex(@"[.!?:;。！？؟»”""]\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex EndsSentence();
 
     // After . ! ? when a space and a capital, digit or non-Latin letter follow; always after 。！？؟.
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{Lo}0-9«""(])|(?<=[。！？؟])")]
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{Lo}0-9«""(])|(?<=[。！？؟])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"^(?:\d{1,3}\s*[.)\-–]\s+|\(?[a-z]\)\s+)")]
+    [GeneratedRegex(@"^(?:\d{1,3}\s*[.)\-–]\s+|\(?[a-z]\)\s+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Numbering();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WhiteSpace();
 }

@@ -64,7 +64,7 @@ public static partial class MessageTemplates
                 });
     }
 
-    [GeneratedRegex(@"\{([a-z]+)\}")]
+    [GeneratedRegex(@"\{([a-z]+)\}", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Placeholder();
 
     private sealed record Template(string Subject, string[] Lines);

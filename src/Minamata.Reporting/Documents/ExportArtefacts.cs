@@ -15,9 +15,9 @@ public static partial class ExportArtefacts
         return InlineFootnote().Replace(text, " $1");
     }
 
-    [GeneratedRegex(@"\[(?:bookmark: [^\]\r\n]*|footnoteRef:\s*\d+|endnoteRef:\s*\d+)\]")]
+    [GeneratedRegex(@"\[(?:bookmark: [^\]\r\n]*|footnoteRef:\s*\d+|endnoteRef:\s*\d+)\]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Markers();
 
-    [GeneratedRegex(@"\[\d+:\s+([^\[\]]*)\]")]
+    [GeneratedRegex(@"\[\d+:\s+([^\[\]]*)\]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex InlineFootnote();
 }

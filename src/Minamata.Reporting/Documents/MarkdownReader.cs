@@ -36,21 +36,21 @@ public sealed partial class MarkdownReader(IOptions<ExtractionOptions> options) 
         return new DocumentText(DocumentFormat.Md, text.ToString());
     }
 
-    [GeneratedRegex(@"(?m)^#{1,6}\s+\S", RegexOptions.None, TextDecoding.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?m)^#{1,6}\s+\S", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"\[([^\]\n]*)\]\([^)\n]*\)", RegexOptions.None, TextDecoding.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\[([^\]\n]*)\]\([^)\n]*\)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"\*\*[^*\n]+\*\*|__[^_\n]+__", RegexOptions.None, TextDecoding.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\*\*[^*\n]+\*\*|__[^_\n]+__", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Strong();
 
-    [GeneratedRegex(@"(?m)^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", RegexOptions.None, TextDecoding.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?m)^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex TableRule();
 
-    [GeneratedRegex(@"(?m)^\s*(```|~~~)", RegexOptions.None, TextDecoding.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?m)^\s*(```|~~~)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"(?m)^\s*([-*+]|\d+[.)])\s+\S", RegexOptions.None, TextDecoding.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?m)^\s*([-*+]|\d+[.)])\s+\S", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Bullet();
 }

@@ -9,9 +9,6 @@ namespace Minamata.Reporting.Documents;
 /// </summary>
 internal static class TextDecoding
 {
-    /// <summary>How long any regular expression may spend on one match in a partner's text; past it the reading fails instead of hanging.</summary>
-    public const int MatchTimeoutMilliseconds = 1000;
-
     private const int SampleBytes = 64 * 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -7,6 +7,6 @@ public static partial class LanguageCodes
 {
     public static bool IsIso6391(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex(@"^[a-z]{2}\z")]
+    [GeneratedRegex(@"^[a-z]{2}\z", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Pattern();
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Metadata.Fields;
@@ -57,8 +58,14 @@ public sealed class MetadataExtractor
 
         content.Position = 0;
         var document = ReadText(content, cancellationToken);
-        var metadata = MetadataFields.Read(document, file, sha256);
-        return new Extraction(metadata, document.Text);
+        try
+        {
+            return new Extraction(MetadataFields.Read(document, file, sha256), document.Text);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new DocumentReadException(DocumentErrorCodes.LimitsExceeded, "Finding the report's fields took too long on this text.", e);
+        }
     }
 
     private void CheckSize(Stream content)

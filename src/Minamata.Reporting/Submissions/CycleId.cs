@@ -7,6 +7,6 @@ public static partial class CycleId
 {
     public static bool IsValid(string? value) => value is { Length: <= 20 } && Pattern().IsMatch(value);
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]{1,11}-[1-9][0-9]{0,2}\z")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]{1,11}-[1-9][0-9]{0,2}\z", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Pattern();
 }

@@ -31,6 +31,6 @@ internal static partial class HyphenatedWords
         });
     }
 
-    [GeneratedRegex("(?<left>[\\w-]*)\uE000(?<right>[\\w-]*)")]
+    [GeneratedRegex("(?<left>[\\w-]*)\uE000(?<right>[\\w-]*)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Marked();
 }

@@ -56,9 +56,9 @@ internal static partial class RunningLines
     /// <summary>A line's text with its numbers folded, so "Page 2" and "Page 3" are one running line.</summary>
     private static string Shape(string text) => Digits().Replace(text.Trim(), "#");
 
-    [GeneratedRegex(@"[0-9]+")]
+    [GeneratedRegex(@"[0-9]+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"^\s*(?:[-–—]\s*)?[0-9]{1,4}(?:\s*[-–—])?\s*$|^\s*(?:page|p\.|стр\.|страница|página)\s*[0-9]{1,4}(?:\s*(?:of|de|sur|из)\s*[0-9]{1,4})?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[-–—]\s*)?[0-9]{1,4}(?:\s*[-–—])?\s*$|^\s*(?:page|p\.|стр\.|страница|página)\s*[0-9]{1,4}(?:\s*(?:of|de|sur|из)\s*[0-9]{1,4})?\s*$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex PageNumber();
 }

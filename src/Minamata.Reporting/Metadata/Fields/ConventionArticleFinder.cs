@@ -133,10 +133,10 @@ internal static partial class ConventionArticleFinder
         }
     }
 
-    [GeneratedRegex(@"[0-9]+")]
+    [GeneratedRegex(@"[0-9]+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"(?<from>[0-9]+)(?:\s*(?:[–-]|through|to|à|au|a|hasta|по|до)\s*(?<to>[0-9]+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<from>[0-9]+)(?:\s*(?:[–-]|through|to|à|au|a|hasta|по|до)\s*(?<to>[0-9]+))?", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex ListPart();
 
     private static string Format((int Article, int Paragraph, string Letter) citation) => citation switch

@@ -189,11 +189,11 @@ internal sealed partial class CoverPage
 
     private static bool OpensASentence(string line) => SentenceOpening().IsMatch(line);
 
-    [GeneratedRegex(@"^\p{Lu}\p{Ll}[\p{L}'’-]*\s+\p{Ll}")]
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}[\p{L}'’-]*\s+\p{Ll}", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex SentenceOpening();
 
     // A line that leaves its phrase open: ends with a colon, comma or dash, or with a little word.
-    [GeneratedRegex(@"(?:[:,;–—\-/(]|\b(?:of|the|and|for|on|in|to|a|an|with|by|de|la|le|les|des|du|et|en|pour|sur|aux?|del|los|las|el|y|para|con|por|sobre|и|в|по|о|с|для|на)\s*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:[:,;–—\-/(]|\b(?:of|the|and|for|on|in|to|a|an|with|by|de|la|le|les|des|du|et|en|pour|sur|aux?|del|los|las|el|y|para|con|por|sobre|и|в|по|о|с|для|на)\s*)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex EndsMidPhrase();
 
     /// <summary>Title lines joined with a space, but none between Chinese characters.</summary>
@@ -254,89 +254,89 @@ internal sealed partial class CoverPage
         return rest.IsEmpty || rest[0] is '–' or '—' or '-' or '·' or '•' or '|' or ',' or '،';
     }
 
-    [GeneratedRegex(@"^(?:note by the (?:executive )?secretar|note (?:du|de la) secr[ée]tari|nota de la secretar[ií]a|записка (?:исполнительного )?секретариата|مذكرة من الأمان|مذكرة الأمان|秘书处的说明|(?:report|note) of the executive secretary)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:note by the (?:executive )?secretar|note (?:du|de la) secr[ée]tari|nota de la secretar[ií]a|записка (?:исполнительного )?секретариата|مذكرة من الأمان|مذكرة الأمان|秘书处的说明|(?:report|note) of the executive secretary)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex NoteBy();
 
-    [GeneratedRegex(@"^(?:distr\.?\s*[:.]?|التوزيع\s*:|分发\s*[:：]|распр\.|распространение\s*:)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:distr\.?\s*[:.]?|التوزيع\s*:|分发\s*[:：]|распр\.|распространение\s*:)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Distribution();
 
-    [GeneratedRegex(@"^(?:original\s*:|язык оригинала|الأصل\s*:|原文\s*[:：])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:original\s*:|язык оригинала|الأصل\s*:|原文\s*[:：])", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Original();
 
-    [GeneratedRegex(@"(?:item\s+[0-9]+.*provisional agenda|point\s+[0-9]+.*ordre du jour|tema\s+[0-9]+.*programa provisional|пункт\s+[0-9]+.*повестки дня|البند\s+[0-9]+.*جدول الأعمال|临时议程|议程项目)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:item\s+[0-9]+.*provisional agenda|point\s+[0-9]+.*ordre du jour|tema\s+[0-9]+.*programa provisional|пункт\s+[0-9]+.*повестки дня|البند\s+[0-9]+.*جدول الأعمال|临时议程|议程项目)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex AgendaItem();
 
     // The meeting's name ("Conference of the Parties to the Minamata Convention") anywhere in a line;
     // its number ("Seventh meeting", "Седьмое совещание", "第七次会议") only as a line of its own.
-    [GeneratedRegex(@"^(?:conference of the parties|conférence des parties|conferencia de las partes|конференция сторон|مؤتمر الأطراف|(?:关于汞的)?水俣公约缔约方大会|缔约方大会|open-ended working group|groupe de travail à composition non limitée|grupo de trabajo de composición abierta|рабочая группа открытого состава)|^(?:\S+ (?:meeting|session|réunion|reunión|совещание|сессия)|(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava) \S+|(?:الاجتماع|الدورة) \S+(?: \S+)?|第\S+次会议)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:conference of the parties|conférence des parties|conferencia de las partes|конференция сторон|مؤتمر الأطراف|(?:关于汞的)?水俣公约缔约方大会|缔约方大会|open-ended working group|groupe de travail à composition non limitée|grupo de trabajo de composición abierta|рабочая группа открытого состава)|^(?:\S+ (?:meeting|session|réunion|reunión|совещание|сессия)|(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava) \S+|(?:الاجتماع|الدورة) \S+(?: \S+)?|第\S+次会议)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Meeting();
 
-    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|arabic|chinese|french|russian|spanish|(?:english|french|spanish|anglais|espagnol|inglés|francés) (?:only|seulement|únicamente)|general|générale|limited|restricted|minamata convention on mercury|convention de minamata sur le mercure|convenio de minamata sobre el mercurio|минаматская конвенция о ртути|اتفاقية ميناماتا بشأن الزئبق|关于汞的水俣公约|水俣公约)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|unep|pnue|pnuma|юнеп|mc|мк|english|français|español|русский|العربية|中文|arabic|chinese|french|russian|spanish|(?:english|french|spanish|anglais|espagnol|inglés|francés) (?:only|seulement|únicamente)|general|générale|limited|restricted|minamata convention on mercury|convention de minamata sur le mercure|convenio de minamata sobre el mercurio|минаматская конвенция о ртути|اتفاقية ميناماتا بشأن الزئبق|关于汞的水俣公约|水俣公约)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Masthead();
 
     // A partner's own document number: one token of slash-separated parts ("WHO/HEP/ECH/2025.1",
     // "ILO/SECTOR/WP.312"), or the line that introduces it ("Document No. ...", "Ref.: ...").
-    [GeneratedRegex(@"^(?:(?:document|doc\.|ref(?:erence)?\.?|no\.|n[°º]|документ|№|编号|文号|رقم الوثيقة)\s*[:.]?\s*)?[\p{L}0-9.\-]+(?:/[\p{L}0-9.\-]+){1,7}(?:\s*\([\p{L}]{1,3}\))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:document|doc\.|ref(?:erence)?\.?|no\.|n[°º]|документ|№|编号|文号|رقم الوثيقة)\s*[:.]?\s*)?[\p{L}0-9.\-]+(?:/[\p{L}0-9.\-]+){1,7}(?:\s*\([\p{L}]{1,3}\))?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex OwnNumber();
 
     // A series and number: "Working Paper No. 312", "Circular de Pesca y Acuicultura n.º 1298", "Серия № 5".
-    [GeneratedRegex(@"(?:\bno\.?|\bn\.?\s?[°º]|\bnr\.?|№|第)\s*[0-9]+[号期]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bno\.?|\bn\.?\s?[°º]|\bnr\.?|№|第)\s*[0-9]+[号期]?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex SeriesNumber();
 
     // Who sends the report, under its title: "Submitted by ...", "Information provided by ...", "Présenté par ...".
-    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)(?:\s+jointly)?\s+by\b|^(?:elaborad[oa]|preparad[oa]|presentad[oa])\s+(?:conjuntamente\s+)?por\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交(?:的(?:报告|资料|信息))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:information|a\s+report|report|contribution)\s+)?(?:submitted|prepared|presented|provided|transmitted)(?:\s+jointly)?\s+by\b|^(?:elaborad[oa]|preparad[oa]|presentad[oa])\s+(?:conjuntamente\s+)?por\b|^(?:(?:informations?|rapport)\s+)?(?:présentée?s?|soumise?s?|établie?s?|fournie?s?|transmise?s?)\s+par\b|^(?:(?:información|informe)\s+)?(?:presentad[oa]s?|preparad[oa]s?|facilitad[oa]s?|remitid[oa]s?)\s+por\b|^(?:представлен|подготовлен)\w*\s|^(?:مقدم|مقدمة|أعده|أعدته)\s|提交(?:的(?:报告|资料|信息))?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Byline();
 
     // Addresses, telephone numbers, e-mail and web addresses of a letterhead.
-    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|quai|straße|strasse|platz|улица|ул\.|проспект)\b|\s·\s|[\u4E00-\u9FFF]\s?·\s?[\u4E00-\u9FFF]|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|edificio|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع|طريق)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@|www\.|https?://|^(?:tel|t[ée]l|fax|e-mail|email|тел|факс|هاتف|电话)\b|\b(?:avenue|rue|street|route|calle|viale|via|quai|straße|strasse|platz|улица|ул\.|проспект)\b|\s·\s|[\u4E00-\u9FFF]\s?·\s?[\u4E00-\u9FFF]|\b(?:p\.?\s?o\.?\s+box|b\.p\.|case postale|apartado|edificio|а/я|ch-[0-9]{4})|\b[0-9]{4,5} (?:gen[eè]v|geneva|genf|vienna|vienne|wien|paris|rome|roma|new york|nairobi|washington)|(?:邮编|邮政信箱|信箱|号，|广场)|(?:ص\.\s?ب|صندوق بريد|جادة|شارع|طريق)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Contact();
 
     // A labelled field of a letterhead or cover table: "Ref.: ...", "Date: ...", "الرقم: ...", "报告编号".
-    [GeneratedRegex(@"^(?:date|fecha|дата|التاريخ|الموافق|日期|ref(?:erence)?|r[ée]f[ée]rence|r[ée]f|referencia|n/r[ée]f|our\s+ref|исх|الرقم|المرجع|编号|文号|报告编号)\s*\.?\s*[:：]|^(?:提交单位|报告编号|报告期|日期|编号|文号)[:：]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:date|fecha|дата|التاريخ|الموافق|日期|ref(?:erence)?|r[ée]f[ée]rence|r[ée]f|referencia|n/r[ée]f|our\s+ref|исх|الرقم|المرجع|编号|文号|报告编号)\s*\.?\s*[:：]|^(?:提交单位|报告编号|报告期|日期|编号|文号)[:：]?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex LabelledField();
 
     // What the document is to another: "Corrigendum", "Addendum", "Additif", "Исправление", "更正".
-    [GeneratedRegex(@"^(?:corrigendum|addendum|additif|rectificatif|corrección|adición|adenda|исправление|добавление|تصويب|إضافة|更正|增编)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:corrigendum|addendum|additif|rectificatif|corrección|adición|adenda|исправление|добавление|تصويب|إضافة|更正|增编)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Issuance();
 
     // A letter's parts: addressee, subject, salutation ("To:", "Subject:", "Dear ...", "致：", "事由：").
-    [GeneratedRegex(@"^(?:(?:to|from|subject|re|objet|asunto|тема|кому|الموضوع|إلى|致|事由|主题)\s*[:：]|dear\b|madame|monsieur|estimad[oa]|señor|уважаем|السيد|尊敬的)|(?:女士|先生)[:：]$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:to|from|subject|re|objet|asunto|тема|кому|الموضوع|إلى|致|事由|主题)\s*[:：]|dear\b|madame|monsieur|estimad[oa]|señor|уважаем|السيد|尊敬的)|(?:女士|先生)[:：]$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Letter();
 
     // A letter's subject line that names the report it transmits: "Subject: Transmission of the report 'X'", "事由：转交《X》报告".
-    [GeneratedRegex(@"^(?:subject|re|objet|asunto|тема|الموضوع|事由|主题)\s*[:：].*?[《“«""](?<title>[^》”»""]{8,})[》”»""]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:subject|re|objet|asunto|тема|الموضوع|事由|主题)\s*[:：].*?[《“«""](?<title>[^》”»""]{8,})[》”»""]", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex SubjectNamingReport();
 
     // Between two organisations' names on one letterhead: spaces, "and", "&", a comma.
-    [GeneratedRegex(@"^[\s,&]*(?:and|et|y|и|و|和)?[\s,&]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,&]*(?:and|et|y|и|و|和)?[\s,&]*$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex JoinsNames();
 
     // "Secretariat of the ...", "Secretaría del ...": the organisation's secretariat, still a letterhead.
-    [GeneratedRegex(@"^(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+|)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+|)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     public static partial Regex SecretariatOf();
 
     // An office of an organisation on its letterhead: "Regional Office for Europe", "المكتب الإقليمي لشرق المتوسط".
-    [GeneratedRegex(@"^(?:(?:who\s+)?regional office for|(?:\w+\s+)?country office|bureau régional|bureau de pays|oficina regional|oficina (?:en el|de) país|\w+\s+региональное бюро|региональное бюро|страновое отделение|المكتب الإقليمي|المكتب القطري|区域办事处|驻\S+办事处)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:who\s+)?regional office for|(?:\w+\s+)?country office|bureau régional|bureau de pays|oficina regional|oficina (?:en el|de) país|\w+\s+региональное бюро|региональное бюро|страновое отделение|المكتب الإقليمي|المكتب القطري|区域办事处|驻\S+办事处)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Office();
 
     // Capitalised: "contribution de la FAO" inside a title goes on; "Contribution de ..." below it is a byline.
-    [GeneratedRegex(@"^(?:Report|REPORT|Rapport|RAPPORT|Informe|INFORME|Доклад|ДОКЛАД|تقرير|Contribution|Contribución|Вклад|مساهمة)\b")]
+    [GeneratedRegex(@"^(?:Report|REPORT|Rapport|RAPPORT|Informe|INFORME|Доклад|ДОКЛАД|تقرير|Contribution|Contribución|Вклад|مساهمة)\b", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex StartsWithReport();
 
     // A title that names its author ("Report of the World Health Organization on ...") is a title.
-    [GeneratedRegex(@"^(?:report|rapport|informe|доклад|تقرير)\b|报告$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:report|rapport|informe|доклад|تقرير)\b|报告$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex ReportOf();
 
     // "1. The secretariat has the honour ..." or, as Arabic documents number, "1 - خلفية" starts the body.
-    [GeneratedRegex(@"^[0-9]{1,3}\.\s+\p{L}.{40,}|^[0-9]{1,3}\s*-\s+\p{L}")]
+    [GeneratedRegex(@"^[0-9]{1,3}\.\s+\p{L}.{40,}|^[0-9]{1,3}\s*-\s+\p{L}", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex NumberedParagraph();
 
-    [GeneratedRegex(@"^(?:[IVXLC]+\.\s+\S|[IVXLC]+\.?\t|(?:[0-9]{1,2}\.?\s+)?(?:introduction|введение|introducción|مقدمة|导言|引言|background|contexte|antecedentes|general information)$|[一二三四五六七八九十]+、|annex$|annexe$|anexo$|приложение$|المرفق$|附件$|(?:executive\s+)?summary$|(?:résumé(?: analytique)?|synthèse)$|(?:resumen(?: ejecutivo)?|sinopsis)$|(?:резюме|краткое изложение)$|(?:موجز(?: تنفيذي)?|ملخص(?: تنفيذي)?)$|(?:内容提要|执行摘要|摘要|概要)$|(?:contents|table of contents|sommaire|table des matières|índice|содержание|المحتويات|目录)$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[IVXLC]+\.\s+\S|[IVXLC]+\.?\t|(?:[0-9]{1,2}\.?\s+)?(?:introduction|введение|introducción|مقدمة|导言|引言|background|contexte|antecedentes|general information)$|[一二三四五六七八九十]+、|annex$|annexe$|anexo$|приложение$|المرفق$|附件$|(?:executive\s+)?summary$|(?:résumé(?: analytique)?|synthèse)$|(?:resumen(?: ejecutivo)?|sinopsis)$|(?:резюме|краткое изложение)$|(?:موجز(?: تنفيذي)?|ملخص(?: تنفيذي)?)$|(?:内容提要|执行摘要|摘要|概要)$|(?:contents|table of contents|sommaire|table des matières|índice|содержание|المحتويات|目录)$)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex SectionHeading();
 
-    [GeneratedRegex(@"[0-9]{1,2}\s*[-–—]\s*[0-9]{1,2}\s+\p{L}+\s+[0-9]{4}")]
+    [GeneratedRegex(@"[0-9]{1,2}\s*[-–—]\s*[0-9]{1,2}\s+\p{L}+\s+[0-9]{4}", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex DayRange();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WhiteSpace();
 }

@@ -28,7 +28,7 @@ internal static partial class DateScanner
     ];
 
     private static readonly (Regex Pattern, int Month)[] Months = MonthNames
-        .SelectMany((names, index) => names.Select(name => (new Regex($"^(?:{name})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), index + 1)))
+        .SelectMany((names, index) => names.Select(name => (new Regex($"^(?:{name})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds)), index + 1)))
         .ToArray();
 
     private static readonly string MonthAlternatives = string.Join("|", MonthNames.SelectMany(n => n).OrderByDescending(n => n.Length));
@@ -164,20 +164,20 @@ internal static partial class DateScanner
         return null;
     }
 
-    [GeneratedRegex(@"(?<year>[0-9]{4})\s*年\s*(?<month>[0-9]{1,2})\s*月(?:\s*(?<day>[0-9]{1,2})\s*日)?")]
+    [GeneratedRegex(@"(?<year>[0-9]{4})\s*年\s*(?<month>[0-9]{1,2})\s*月(?:\s*(?<day>[0-9]{1,2})\s*日)?", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ChineseDate();
 
-    [GeneratedRegex(@"(?<![0-9-])(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?![0-9-])")]
+    [GeneratedRegex(@"(?<![0-9-])(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?![0-9-])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"(?<![0-9])(?:19|2[0-2])[0-9]{2}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])(?:19|2[0-2])[0-9]{2}(?![0-9])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Year();
 
     // Day first, as the UN and most partners write it; never inside a symbol ("COP.6/22/2025").
-    [GeneratedRegex(@"(?<![0-9./\p{L}])(?<day>[0-9]{1,2})(?<separator>[./])(?<month>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})(?![0-9]|[./][0-9])")]
+    [GeneratedRegex(@"(?<![0-9./\p{L}])(?<day>[0-9]{1,2})(?<separator>[./])(?<month>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})(?![0-9]|[./][0-9])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex DayFirstDate();
 
-    [GeneratedRegex(@"(?<year>[〇零一二三四五六七八九]{4})\s*年\s*(?<month>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?<day>[一二三四五六七八九十]{1,3})\s*日)?")]
+    [GeneratedRegex(@"(?<year>[〇零一二三四五六七八九]{4})\s*年\s*(?<month>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?<day>[一二三四五六七八九十]{1,3})\s*日)?", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ChineseNumeralDate();
 
     /// <summary>Dates in Chinese numerals: the year digit by digit (二〇二五), month and day as numbers (十五).</summary>

@@ -39,6 +39,6 @@ internal static partial class MeetingResolver
         return ($"{kind}-{number}", kind, number);
     }
 
-    [GeneratedRegex(@"^UNEP/MC/(?<kind>COP|OEWG|EXCOP)\.(?<n>[0-9]+)(?:/|$)")]
+    [GeneratedRegex(@"^UNEP/MC/(?<kind>COP|OEWG|EXCOP)\.(?<n>[0-9]+)(?:/|$)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex MinamataMeeting();
 }

@@ -52,26 +52,26 @@ internal static partial class OtherInstruments
 
     // The instrument word; agreements, protocols and statutes are never the Convention, nor is an
     // Arabic convention named ("اتفاقية استكهولم") or qualified ("الاتفاقية الإطارية").
-    [GeneratedRegex(@"(?<other>agreement|accord\b|acuerdo|\blaw\b|\bloi\b|\bley\b|закон\w*|قانون|соглашени\w*|protocol\w*|протокол\w*|statute|statut\w*|estatuto|устав\w*|charter|covenant|اتفاق\b|بروتوكول|النظام الأساسي|الميثاق|(?<!ال)اتفاقية\s+(?!ميناماتا)[\u0621-\u064A]{3,}|الاتفاقية\s+ال[\u0621-\u064A]{3,})|convention|convenio|convención|конвенци\w*|اتفاقية|الاتفاقية", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<other>agreement|accord\b|acuerdo|\blaw\b|\bloi\b|\bley\b|закон\w*|قانون|соглашени\w*|protocol\w*|протокол\w*|statute|statut\w*|estatuto|устав\w*|charter|covenant|اتفاق\b|بروتوكول|النظام الأساسي|الميثاق|(?<!ال)اتفاقية\s+(?!ميناماتا)[\u0621-\u064A]{3,}|الاتفاقية\s+ال[\u0621-\u064A]{3,})|convention|convenio|convención|конвенци\w*|اتفاقية|الاتفاقية", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Instrument();
 
-    [GeneratedRegex(@"minamata|mercur|минамат|ртут|ميناماتا|الزئبق", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"minamata|mercur|минамат|ртут|ميناماتا|الزئبق", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Minamata();
 
-    [GeneratedRegex(@"[.;:!?。；]\s|\(\s*[a-zа-я]\s*\)")]
+    [GeneratedRegex(@"[.;:!?。；]\s|\(\s*[a-zа-я]\s*\)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex SentenceEnd();
 
     // What joins an article to its instrument: "of the", "de la", "del", "من", or nothing (Russian
     // genitive), then at most a few words of the instrument's name, none of them a common word.
-    [GeneratedRegex(@"^[\s,،]*(?:(?:of|de|del|du|de\s+la|de\s+l['’]|من|في)\s+)?(?:the\s+|la\s+|el\s+|l['’])?(?<name>(?:(?:\p{Lu}[\p{L}'’-]*|[а-яё]+(?:ской|ского|ском|ная|ной))\s+(?:(?:\p{Lu}[\p{L}'’-]*|[\p{Ll}\p{Lo}]{1,3}|[а-яё]+(?:ской|ского|ском|ная|ной))\s+){0,5})?)$")]
+    [GeneratedRegex(@"^[\s,،]*(?:(?:of|de|del|du|de\s+la|de\s+l['’]|من|في)\s+)?(?:the\s+|la\s+|el\s+|l['’])?(?<name>(?:(?:\p{Lu}[\p{L}'’-]*|[а-яё]+(?:ской|ского|ском|ная|ной))\s+(?:(?:\p{Lu}[\p{L}'’-]*|[\p{Ll}\p{Lo}]{1,3}|[а-яё]+(?:ской|ского|ском|ная|ной))\s+){0,5})?)$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Link();
 
     // A Russian or Arabic adjective naming another instrument: "Базельской", "Парижского", "اتفاقية بازل".
-    [GeneratedRegex(@"\p{Lu}|[а-яё]+(?:ской|ского|ском|ная|ной)\s*$")]
+    [GeneratedRegex(@"\p{Lu}|[а-яё]+(?:ской|ского|ском|ная|ной)\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex NamedAdjective();
 
     // The instrument's name after the word: "Convention on the Rights of the Child", "Convención de Basilea",
     // "Конвенции № 176", "Convention, 1981", "اتفاقية بازل".
-    [GeneratedRegex(@"^\s*(?:,?\s*[0-9]{4}|\(?\s*(?:no\.|n[°º]|№)\s*[0-9]+|(?:on|de|sur|sobre|о|об)\s+\S|(?<=اتفاقية)\s+[\u0621-\u064A]{3,})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:,?\s*[0-9]{4}|\(?\s*(?:no\.|n[°º]|№)\s*[0-9]+|(?:on|de|sur|sobre|о|об)\s+\S|(?<=اتفاقية)\s+[\u0621-\u064A]{3,})", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Qualified();
 }

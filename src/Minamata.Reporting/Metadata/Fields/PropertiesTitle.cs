@@ -19,9 +19,9 @@ internal static partial class PropertiesTitle
         return title.Length >= 8 && title.Contains(' ') && !Placeholder().IsMatch(title) ? title : null;
     }
 
-    [GeneratedRegex(@"^(?:microsoft word\s*-|document\s*[0-9]*$|untitled|sans titre|sin t[ií]tulo|без названия|template|mod[eè]le|plantilla|шаблон|draft$)|\.(?:docx?|pdf|odt|rtf|txt)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:microsoft word\s*-|document\s*[0-9]*$|untitled|sans titre|sin t[ií]tulo|без названия|template|mod[eè]le|plantilla|шаблон|draft$)|\.(?:docx?|pdf|odt|rtf|txt)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex WhiteSpace();
 }

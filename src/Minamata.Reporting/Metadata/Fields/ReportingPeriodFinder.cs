@@ -102,32 +102,32 @@ internal static partial class ReportingPeriodFinder
         (fromYear, fromMonth).CompareTo((toYear, toMonth)) < 0 && toYear - fromYear <= MaxYears;
 
     // What may stand between the two dates of a range, in the six languages.
-    [GeneratedRegex(@"^\s*(?:[-–—]|to|until|through|au|à|jusqu'à|a|al|hasta|по|до|إلى|الى|حتى|至|到)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[-–—]|to|until|through|au|à|jusqu'à|a|al|hasta|по|до|إلى|الى|حتى|至|到)\s*$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex RangeJoiner();
 
-    [GeneratedRegex(@"^\s*(?:and|et|y|и|و|和)\s*(?:the|le|la|el|l['’])?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:and|et|y|и|و|和)\s*(?:the|le|la|el|l['’])?\s*$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex AndJoiner();
 
     // "between ... and ...", "entre ... et ...", "между ... и ...", "بين ... و...".
-    [GeneratedRegex(@"(?:between|entre|между|بين)\s+(?:the\s+|le\s+|la\s+|el\s+|l['’])?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:between|entre|между|بين)\s+(?:the\s+|le\s+|la\s+|el\s+|l['’])?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Between();
 
-    [GeneratedRegex(@"(?:biennium|bienio|biennal|biennale|двухгодичн\w*\s+период\w*|period|période|período|периода?|فترة السنتين|الفترة|فترة)\s+(?:of\s+|de\s+|del\s+)?(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})(?![0-9])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:biennium|bienio|biennal|biennale|двухгодичн\w*\s+период\w*|period|période|período|периода?|فترة السنتين|الفترة|فترة)\s+(?:of\s+|de\s+|del\s+)?(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})(?![0-9])", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex YearsAfterWord();
 
-    [GeneratedRegex(@"(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:年)?\s*(?:两年期|期间|biennium|bienio)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:年)?\s*(?:两年期|期间|biennium|bienio)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex YearsBeforeWord();
 
     // Years only, from one to another: "from 2023 to 2025", "de 2023 à 2025", "de 2023 a 2026", "с 2023 по 2025 год", "من 2023 إلى 2025", "2023年至2025年".
-    [GeneratedRegex(@"(?:\b(?:from|de|desde|с|من)\s+)(?<start>[0-9]{4})\s+(?:to|à|a|al|hasta|по|до|إلى|الى)\s+(?<end>[0-9]{4})(?![0-9])|(?<start>[0-9]{4})\s*年\s*(?:至|到)\s*(?<end>[0-9]{4})\s*年", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:from|de|desde|с|من)\s+)(?<start>[0-9]{4})\s+(?:to|à|a|al|hasta|по|до|إلى|الى)\s+(?<end>[0-9]{4})(?![0-9])|(?<start>[0-9]{4})\s*年\s*(?:至|到)\s*(?<end>[0-9]{4})\s*年", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex FromYearToYear();
 
-    [GeneratedRegex(@"(?<![0-9])(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:годы|годов|гг\.|years)(?!\w)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![0-9])(?<start>[0-9]{4})\s*[-–—]\s*(?<end>[0-9]{4})\s*(?:годы|годов|гг\.|years)(?!\w)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex BareYears();
 
-    [GeneratedRegex(@"(?:\bза|\bfor\s+the\s+year|\bpour\s+l['’]année|\bpara\s+el\s+año)\s+(?<year>[0-9]{4})\s*(?:год\w*|г\.)?(?![0-9]|\s*[-–—]\s*[0-9])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bза|\bfor\s+the\s+year|\bpour\s+l['’]année|\bpara\s+el\s+año)\s+(?<year>[0-9]{4})\s*(?:год\w*|г\.)?(?![0-9]|\s*[-–—]\s*[0-9])", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex SingleYear();
 
-    [GeneratedRegex(@"report|cover|period|review|rapport|couvr|période|porte sur|informe|abarca|período|examina|доклад|охватыва|период|تقرير|يغطي|الفترة|报告|期间|涵盖", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"report|cover|period|review|rapport|couvr|période|porte sur|informe|abarca|período|examina|доклад|охватыва|период|تقرير|يغطي|الفترة|报告|期间|涵盖", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex CoverageWord();
 }

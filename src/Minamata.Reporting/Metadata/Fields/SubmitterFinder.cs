@@ -73,15 +73,15 @@ internal static partial class SubmitterFinder
 
     // Titles and cover lines: "Report of the X", "Rapport de l'X", "Informe de la X", "Доклад X",
     // "تقرير X", "Information provided by X", "X的报告", "X提交的".
-    [GeneratedRegex(@"(?:(?:^|\n)\s*(?:report|contribution|information|submission|rapport|contribution|informe|contribución|доклад\w*|информация|تقرير|مساهمة)(?:\s+(?:of|from|by|de|du|des|del|de\s+la|de\s+los|de\s+las)\b)?\s*(?:the\s+|l['’]|la\s+|le\s+|los\s+|las\s+|el\s+)?|(?:submitted|prepared|presented|provided|présentée?|soumise?|établie?|fournie?s?|presentad[oa]|preparad[oa]|facilitad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?|مقدم[\u064B-\u065Fاة]*\s+من\s+|أعد(?:ه|ته|ها)\s+)(?<after>)|(?:提交|编写|编制|提供)?的?(?:报告|资料|信息)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:^|\n)\s*(?:report|contribution|information|submission|rapport|contribution|informe|contribución|доклад\w*|информация|تقرير|مساهمة)(?:\s+(?:of|from|by|de|du|des|del|de\s+la|de\s+los|de\s+las)\b)?\s*(?:the\s+|l['’]|la\s+|le\s+|los\s+|las\s+|el\s+)?|(?:submitted|prepared|presented|provided|présentée?|soumise?|établie?|fournie?s?|presentad[oa]|preparad[oa]|facilitad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?|مقدم[\u064B-\u065Fاة]*\s+من\s+|أعد(?:ه|ته|ها)\s+)(?<after>)|(?:提交|编写|编制|提供)?的?(?:报告|资料|信息)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Titled();
 
     // In the body only an explicit phrase counts: "submitted by", "présenté par", "представленный",
     // "مقدم من", "提交的".
-    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|elaborad[oa]|представленн\w*|подготовленн\w*)(?:\s+(?:jointly|conjointement|conjuntamente|совместно))?\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|elaborad[oa]|представленн\w*|подготовленн\w*)(?:\s+(?:jointly|conjointement|conjuntamente|совместно))?\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Submitted();
 
     // Between the phrase and the name: nothing but spaces, commas, articles and "the secretariat of".
-    [GeneratedRegex(@"^[\s,،'’]*(?:(?:jointly|conjointement|conjuntamente|совместно)\s+)?(?:(?:the|la|le|el|los|las|l['’])\s*)?(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s,،'’]*(?:(?:jointly|conjointement|conjuntamente|совместно)\s+)?(?:(?:the|la|le|el|los|las|l['’])\s*)?(?:(?:joint\s+)?secretariats?\s+of\s+(?:the\s+)?|secr[ée]tariat\s+(?:du|de\s+la|des|de\s+l['’])\s*|secretar[ií]a\s+(?:del?|de\s+la|de\s+los)\s+|секретариат\w*\s+|أمانة\s+)?$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Gap();
 }

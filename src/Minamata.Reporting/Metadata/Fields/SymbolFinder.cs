@@ -109,7 +109,7 @@ internal static partial class SymbolFinder
     // After a symbol: ", 31", " and 35", " et INF/8", " и 35", " و10", "、31", or a range " to 35", " a 20",
     // " по 18", "至35"; a bare number only where the list goes on or ends, never one that a word
     // follows ("INF/30, 2 July 2025", "INF/30 and 45 countries").
-    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/])|(?<suffix>(?:Add|Rev|Corr)\.\s?[0-9]{1,2})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到|إلى|الى)\s*(?:(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9])|(?<toSymbol>(?:UNEP|UNEA|FCCC|CBD|SAICM|A|E|S)(?:/[A-Za-z0-9.]+)+)))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\G(?:\s*(?:,|and|et|y|и|или|or|ou|o|و|、|及|和)\s*(?:(?<number>[0-9]{1,4})(?=\s*(?:$|[.,;:)\]»”""'’。，；、）号]|(?:and|et|y|и|или|or|ou|o|و|及|和|to|à|a|al|hasta|по|до|respectively|respectivement|respectivamente|соответственно)(?!\p{L})))|(?<partial>(?:[A-Za-z]{1,12}(?:\.[0-9]{1,4})?/)+[0-9]{1,4})(?![0-9/])|(?<suffix>(?:Add|Rev|Corr)\.\s?[0-9]{1,2})(?![0-9/]))|\s*(?:to|à|a|al|hasta|по|до|至|到|إلى|الى)\s*(?:(?<to>[0-9]{1,4})(?![0-9/]|\.[0-9])|(?<toSymbol>(?:UNEP|UNEA|FCCC|CBD|SAICM|A|E|S)(?:/[A-Za-z0-9.]+)+)))", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Continuation();
 
     private static string Normalise(string segment)
@@ -121,11 +121,11 @@ internal static partial class SymbolFinder
             : segment.ToUpperInvariant();
     }
 
-    [GeneratedRegex(@"^(?<word>add|rev|corr|amend|res)\.(?<n>[0-9]+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<word>add|rev|corr|amend|res)\.(?<n>[0-9]+)$", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Suffix();
 
     // A body the UN uses for documents of the Minamata Convention and its partners, then slash-separated
     // segments: words (INF, MC), words with a number (COP.6, Add.1, L.5, CRP.3) or numbers (30, 2023).
-    [GeneratedRegex(@"(?<![A-Za-z0-9/])(?<symbol>(?:UNEP|UNEA|FCCC|CBD|ICCD|SAICM|A|E|S)(?:\s?/\s?(?:[A-Za-z]{1,12}\.\s?[0-9]{1,4}|[A-Za-z]{1,12}|[0-9]{1,4}))+)(?:\s?[–—-]\s?(?<to>[0-9]{1,4})(?![0-9]))?(?![A-Za-z0-9/])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9/])(?<symbol>(?:UNEP|UNEA|FCCC|CBD|ICCD|SAICM|A|E|S)(?:\s?/\s?(?:[A-Za-z]{1,12}\.\s?[0-9]{1,4}|[A-Za-z]{1,12}|[0-9]{1,4}))+)(?:\s?[–—-]\s?(?<to>[0-9]{1,4})(?![0-9]))?(?![A-Za-z0-9/])", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Symbol();
 }

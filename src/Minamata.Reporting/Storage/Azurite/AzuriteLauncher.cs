@@ -129,6 +129,6 @@ public static partial class AzuriteLauncher
             $"No repository root (a folder with Minamata.Functions.sln and package.json) above {startDirectory}; set 'ReportStorage' to use other storage.");
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>[0-9]+)")]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>[0-9]+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ListeningLine();
 }
