@@ -263,6 +263,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Intake__MaxAttempts', value: '5' }
         { name: 'Minamata__Intake__StuckAfter', value: '00:05:00' }
         { name: 'Minamata__Intake__ReconcileSchedule', value: '0 */5 * * * *' }
+        // This template creates the containers, tables and queues; cold starts need not.
+        { name: 'Minamata__ProvisionStorageAtStart', value: 'false' }
         { name: 'Minamata__Submissions__UploadUrlLifetime', value: '00:15:00' }
         { name: 'Minamata__Submissions__UploadOrigins', value: '*' }
         // Partners reach the account by its own name; change this to put a proxy or CDN name in upload URLs.

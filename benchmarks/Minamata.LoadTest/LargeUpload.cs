@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 
 namespace Minamata.LoadTest;
 

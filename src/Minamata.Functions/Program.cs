@@ -5,11 +5,18 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using Minamata.Reporting;
+using Minamata.Reporting.Storage;
+using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Trace;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddMinamataReporting(builder.Configuration, ReportingHost.AzureFunctions);
+builder.Services.AddMinamataReporting(builder.Configuration);
+if (builder.Configuration.GetValue<bool>(StorageNames.ProvisionAtStartSetting))
+{
+    // A local run on Azurite; in Azure the template has created everything and cold starts skip this.
+    builder.Services.AddStorageProvisioning();
+}
 
 // Traces of the host and of the pipeline's own spans (intake, compilation) go to Application
 // Insights when it is configured; it accepts only Entra ID, so the exporter signs in as the app.

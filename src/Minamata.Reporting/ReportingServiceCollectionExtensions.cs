@@ -15,20 +15,13 @@ using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting;
 
-/// <summary>Which host runs the pipeline; it decides who drives the background work.</summary>
-public enum ReportingHost
-{
-    /// <summary>Azure Functions: Event Grid, queue and timer triggers deliver the work.</summary>
-    AzureFunctions,
-
-    /// <summary>The self-hosted server: loops in the process do what the triggers do in Azure.</summary>
-    SelfHosted,
-}
-
 public static class ReportingServiceCollectionExtensions
 {
-    /// <summary>Registers the whole pipeline; both hosts call this once and add nothing but their triggers or routes.</summary>
-    public static IServiceCollection AddMinamataReporting(this IServiceCollection services, IConfiguration configuration, ReportingHost host)
+    /// <summary>
+    /// Registers the whole pipeline; both hosts call this once and add only their triggers or routes
+    /// (and, for the server, <see cref="AddInProcessWork"/>). Nothing here depends on the host.
+    /// </summary>
+    public static IServiceCollection AddMinamataReporting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -44,7 +37,6 @@ public static class ReportingServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => ReportStorageClients.FromConfiguration(configuration));
-        services.AddHostedService<StorageProvisioner>();
 
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<CallerAuthenticator>();
@@ -77,19 +69,33 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<NotificationHandlers>();
         services.AddSingleton<PortalHandler>();
 
-        if (host == ReportingHost.SelfHosted)
-        {
-            services.AddSingleton<UploadWatcher>();
-            services.AddSingleton<IUploadNotifier>(provider => provider.GetRequiredService<UploadWatcher>());
-            services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
-            services.AddHostedService<CompilationQueueWorker>();
-            services.AddHostedService<DeadlineScheduler>();
-        }
-        else
-        {
-            services.AddSingleton<IUploadNotifier, BlobEventsNotifyUploads>();
-        }
+        // In Azure, Event Grid tells the intake of every upload; the server replaces this with its watcher.
+        services.AddSingleton<IUploadNotifier, BlobEventsNotifyUploads>();
+        return services;
+    }
 
+    /// <summary>
+    /// Creates the containers, tables and queues at start, where no infrastructure template did
+    /// (the server, a local Functions run, tests); in Azure the template provisions them.
+    /// </summary>
+    public static IServiceCollection AddStorageProvisioning(this IServiceCollection services)
+    {
+        services.AddHostedService<StorageProvisioner>();
+        return services;
+    }
+
+    /// <summary>
+    /// What the triggers do in Azure, done by loops in the process: the self-hosted server's upload
+    /// watcher, compilation queue loop and reminder schedule, on storage it provisions itself.
+    /// </summary>
+    public static IServiceCollection AddInProcessWork(this IServiceCollection services)
+    {
+        services.AddStorageProvisioning();
+        services.AddSingleton<UploadWatcher>();
+        services.Replace(ServiceDescriptor.Singleton<IUploadNotifier>(provider => provider.GetRequiredService<UploadWatcher>()));
+        services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
+        services.AddHostedService<CompilationQueueWorker>();
+        services.AddHostedService<DeadlineScheduler>();
         return services;
     }
 }

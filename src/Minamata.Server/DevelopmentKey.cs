@@ -1,5 +1,5 @@
 using Minamata.Reporting.Access;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Server;
 

@@ -1,5 +1,5 @@
 using Minamata.Reporting.Storage;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Server;
 

@@ -2,7 +2,7 @@ using Minamata.Reporting;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Server;
 
@@ -27,7 +27,7 @@ public static class ServerApp
         await EmbeddedStorage.AddWhenNotConfiguredAsync(builder);
         DevelopmentKey.AddWhenNotConfigured(builder);
 
-        builder.Services.AddMinamataReporting(builder.Configuration, ReportingHost.SelfHosted);
+        builder.Services.AddMinamataReporting(builder.Configuration).AddInProcessWork();
         overrides?.Invoke(builder.Services);
         builder.AddHttpHardening();
 

@@ -6,7 +6,7 @@ using Minamata.Functions;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Index;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Integration.Tests;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 using Minamata.Server;
 
 namespace Minamata.Integration.Tests;

@@ -29,14 +29,16 @@ public static class FunctionsServices
 
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddMinamataReporting(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(), ReportingHost.AzureFunctions);
+            .AddMinamataReporting(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build())
+            // Each test's storage is fresh, as for a local run: nothing has provisioned it.
+            .AddStorageProvisioning();
         if (clock is not null)
         {
             services.AddSingleton(clock);
         }
 
         var provider = services.BuildServiceProvider();
-        // What the Functions host does at start: the provisioner creates containers, tables and the queue.
+        // What the Functions host does at start with provisioning on: containers, tables and queues are created.
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
             await hosted.StartAsync(default);

@@ -1,5 +1,5 @@
 using System.Net;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 using Minamata.Server;
 
 namespace Minamata.Integration.Tests;

@@ -1,5 +1,5 @@
 using Minamata.Fixtures;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

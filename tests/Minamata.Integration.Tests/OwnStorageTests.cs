@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 using Minamata.Server;
 
 namespace Minamata.Integration.Tests;

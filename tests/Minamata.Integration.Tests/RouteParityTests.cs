@@ -31,7 +31,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
     }
 
     [Fact]
-    public void The_functions_build_has_the_event_grid_blob_trigger_the_timers_and_the_compilation_queue_trigger()
+    public void The_functions_build_has_the_event_grid_blob_trigger_the_timers_and_the_compilation_queue_triggers()
     {
         var trigger = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
@@ -39,16 +39,17 @@ public sealed class RouteParityTests(ServerFixture fixture)
         var timers = FunctionsMetadata()
             .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "timerTrigger"))
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings")[0].GetProperty("schedule").GetString());
-        var queue = FunctionsMetadata().Single(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "queueTrigger"));
+        var queues = FunctionsMetadata()
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "queueTrigger"))
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings")[0].GetProperty("queueName").GetString());
 
         Assert.Equal("IntakeUpload", trigger.Function);
         Assert.Equal($"{StorageNames.UploadContainer}/{{name}}", trigger.Binding.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.Binding.GetProperty("source").GetString());
         Assert.Equal(StorageNames.ConnectionName, trigger.Binding.GetProperty("connection").GetString());
-        Assert.Equal("0 */5 * * * *", timers["ReconcileUploads"]);
+        Assert.Equal("%Minamata:Intake:ReconcileSchedule%", timers["ReconcileUploads"]);
         Assert.Equal("%Minamata:Deadlines:Schedule%", timers["SendDeadlineReminders"]);
-        Assert.Equal("RunCompilation", queue.GetProperty("name").GetString());
-        Assert.Equal(StorageNames.CompilationQueue, queue.GetProperty("bindings")[0].GetProperty("queueName").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["RunCompilation"] = "compilations", ["FailPoisonedCompilation"] = "compilations-poison" }, queues);
     }
 
     /// <summary>The <c>functions.metadata</c> the Functions SDK wrote into the Functions project's build output.</summary>

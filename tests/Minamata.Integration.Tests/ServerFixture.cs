@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Storage;
-using Minamata.Reporting.Storage.Azurite;
+using Minamata.Server.Azurite;
 using Minamata.Server;
 
 namespace Minamata.Integration.Tests;

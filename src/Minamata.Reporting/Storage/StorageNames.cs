@@ -21,6 +21,9 @@ public static class StorageNames
     /// <summary>Compilations waiting to run.</summary>
     public const string CompilationQueue = "compilations";
 
+    /// <summary>Set to true where nothing else creates the containers, tables and queues (a local Functions run on Azurite).</summary>
+    public const string ProvisionAtStartSetting = "Minamata:ProvisionStorageAtStart";
+
     /// <summary>Where the Functions host moves a compilation message after its last failed delivery.</summary>
     public const string CompilationPoisonQueue = CompilationQueue + "-poison";
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Minamata.Reporting.Storage.Azurite;
+namespace Minamata.Server.Azurite;
 
 /// <summary>A running Azurite; disposing it stops the process.</summary>
 public sealed class AzuriteInstance : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Minamata.Reporting.Storage.Azurite;
+namespace Minamata.Server.Azurite;
 
 /// <summary>
 /// The self-hosted server's own Azurite on a data folder: one per folder (a lock file held while it

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Minamata.Reporting.Storage.Azurite;
+namespace Minamata.Server.Azurite;
 
 /// <summary>
 /// Starts the Azurite pinned in the repository's package.json on free loopback ports and reads the
@@ -129,6 +129,6 @@ public static partial class AzuriteLauncher
             $"No repository root (a folder with Minamata.Functions.sln and package.json) above {startDirectory}; set 'ReportStorage' to use other storage.");
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>[0-9]+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>[0-9]+)")]
     private static partial Regex ListeningLine();
 }
