@@ -45,6 +45,20 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public async Task A_real_word_97_2003_file_is_refused_with_what_to_send_instead()
+    {
+        // Saved by LibreOffice from a corpus report (tests/Minamata.Fixtures/Refused/build.sh).
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Refused", "word-97-2003.doc");
+
+        var (exit, output, _, _) = await RunCliAsync("extract", "--json", path);
+
+        Assert.Equal(2, exit);
+        var error = JsonDocument.Parse(output.Trim()).RootElement.GetProperty("error");
+        Assert.Equal("unsupported-format", error.GetProperty("code").GetString());
+        Assert.Equal("Word 97-2003 (.doc) files are not read; save the report as .docx or PDF.", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Good_and_hostile_files_together_each_get_their_own_line_in_order()
     {
         var good = Path.Combine(Directory.CreateTempSubdirectory().FullName, "report.html");
