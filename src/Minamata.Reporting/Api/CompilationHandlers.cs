@@ -58,8 +58,10 @@ public sealed class CompilationHandlers(
 
             try
             {
-                var content = await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, format)).OpenReadAsync(cancellationToken: cancellationToken);
-                return Results.Stream(content, writer.MediaType, $"{record.Cycle}-implementation-report.{format}");
+                // One read of the whole output (a few MB at most): a compilation run again meanwhile
+                // overwrites it, and a read in pieces would then fail half-way.
+                var content = (await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, format)).DownloadContentAsync(cancellationToken)).Value.Content;
+                return Results.Stream(content.ToStream(), writer.MediaType, $"{record.Cycle}-implementation-report.{format}");
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {

@@ -99,17 +99,11 @@ public sealed class CompilationRunner(
         }
     }
 
-    private async Task FinishAsync(CompilationRecord record, string status, int? reportCount, string? error, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var finished = record with { Status = status, CompletedAt = clock.GetUtcNow(), ReportCount = reportCount, Error = error };
-            if (await store.TryUpdateAsync(finished, cancellationToken) is not null)
-            {
-                return;
-            }
-
-            record = await store.GetAsync(record.Id, cancellationToken) ?? throw new InvalidOperationException($"Compilation {record.Id} vanished.");
-        }
-    }
+    private Task FinishAsync(CompilationRecord record, string status, int? reportCount, string? error, CancellationToken cancellationToken) =>
+        OptimisticUpdate.ApplyAsync(
+            record,
+            current => current with { Status = status, CompletedAt = clock.GetUtcNow(), ReportCount = reportCount, Error = error },
+            finished => store.TryUpdateAsync(finished, cancellationToken),
+            () => store.GetAsync(record.Id, cancellationToken),
+            $"Compilation {record.Id}");
 }

@@ -32,7 +32,6 @@ public sealed class ReportIntake(
     TimeProvider clock,
     ILogger<ReportIntake> logger)
 {
-    private const int MaxConflicts = 10;
     private const string Intake = "intake";
 
     /// <summary>Takes in the blob; returns the report as indexed or rejected, or null when the blob is gone or changed meanwhile.</summary>
@@ -233,28 +232,25 @@ public sealed class ReportIntake(
     /// </summary>
     private async Task<ReportRecord> CommitAsync(ReportRecord read, ReportRecord outcome, CancellationToken cancellationToken)
     {
-        var current = read;
-        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        var committed = await OptimisticUpdate.ApplyAsync(
+            read,
+            current => current.IsFinal && current.BlobETag == outcome.BlobETag
+                ? null
+                // A report superseded while it was being read stays superseded, with its metadata filled in.
+                : current.SupersededBy is null || outcome.Status != ReportStatus.Indexed
+                    ? outcome with { Version = current.Version, Attempts = current.Attempts }
+                    : outcome with { Version = current.Version, Attempts = current.Attempts, Status = ReportStatus.Superseded, SupersededBy = current.SupersededBy },
+            verdict => index.TryUpdateAsync(verdict, cancellationToken),
+            () => index.GetAsync(read.Id, cancellationToken),
+            $"Report {read.Id}");
+        var stored = committed.Row ?? throw new InvalidOperationException($"Report {read.Id} vanished from the index.");
+        if (committed.Written)
         {
-            // A report superseded while it was being read stays superseded, with its metadata filled in.
-            var verdict = current.SupersededBy is null || outcome.Status != ReportStatus.Indexed
-                ? outcome with { Version = current.Version, Attempts = current.Attempts }
-                : outcome with { Version = current.Version, Attempts = current.Attempts, Status = ReportStatus.Superseded, SupersededBy = current.SupersededBy };
-            if (await index.TryUpdateAsync(verdict, cancellationToken) is { } stored)
-            {
-                await AfterVerdictAsync(stored, cancellationToken);
-                logger.LogInformation("Report {ReportId} of {Partner} is {Status}.", stored.Id, stored.Partner, stored.Status);
-                return stored;
-            }
-
-            current = await index.GetAsync(read.Id, cancellationToken) ?? throw new InvalidOperationException($"Report {read.Id} vanished from the index.");
-            if (current.IsFinal && current.BlobETag == outcome.BlobETag)
-            {
-                return current;
-            }
+            await AfterVerdictAsync(stored, cancellationToken);
+            logger.LogInformation("Report {ReportId} of {Partner} is {Status}.", stored.Id, stored.Partner, stored.Status);
         }
 
-        throw new InvalidOperationException($"Report {read.Id} kept changing while being written; it will be taken in again.");
+        return stored;
     }
 
     private async Task AfterVerdictAsync(ReportRecord report, CancellationToken cancellationToken)
@@ -286,20 +282,22 @@ public sealed class ReportIntake(
     /// <summary>Marks the report that <paramref name="replacement"/> corrects as superseded by it.</summary>
     private async Task SupersedeAsync(string replacedId, ReportRecord replacement, CancellationToken cancellationToken)
     {
-        for (var conflict = 0; conflict < MaxConflicts; conflict++)
+        if (await index.GetAsync(replacedId, cancellationToken) is not { } replaced)
         {
-            var replaced = await index.GetAsync(replacedId, cancellationToken);
-            if (replaced is null || replaced.Partner != replacement.Partner || replaced.SupersededBy == replacement.Id)
-            {
-                return;
-            }
+            return;
+        }
 
-            var superseded = replaced with { Status = replaced.Status == ReportStatus.Rejected ? ReportStatus.Rejected : ReportStatus.Superseded, SupersededBy = replacement.Id };
-            if (await index.TryUpdateAsync(superseded, cancellationToken) is not null)
-            {
-                await history.AppendOnceAsync(replacedId, ReportHistory.Superseded, $"superseded-{replacement.Id}", Intake, replacement.Id, cancellationToken);
-                return;
-            }
+        var superseded = await OptimisticUpdate.ApplyAsync(
+            replaced,
+            current => current.Partner != replacement.Partner || current.SupersededBy == replacement.Id
+                ? null
+                : current with { Status = current.Status == ReportStatus.Rejected ? ReportStatus.Rejected : ReportStatus.Superseded, SupersededBy = replacement.Id },
+            row => index.TryUpdateAsync(row, cancellationToken),
+            () => index.GetAsync(replacedId, cancellationToken),
+            $"Report {replacedId}");
+        if (superseded.Written)
+        {
+            await history.AppendOnceAsync(replacedId, ReportHistory.Superseded, $"superseded-{replacement.Id}", Intake, replacement.Id, cancellationToken);
         }
     }
 
@@ -309,22 +307,13 @@ public sealed class ReportIntake(
     /// </summary>
     private async Task<ReportRecord?> CountAttemptAsync(ReportRecord report, string? version, CancellationToken cancellationToken)
     {
-        var current = report;
-        for (var conflict = 0; conflict < MaxConflicts; conflict++)
-        {
-            if (await index.TryUpdateAsync(current with { Attempts = current.Attempts + 1, AttemptedAt = clock.GetUtcNow() }, cancellationToken) is { } counted)
-            {
-                return counted;
-            }
-
-            current = await index.GetAsync(report.Id, cancellationToken) ?? throw new InvalidOperationException($"Report {report.Id} vanished from the index.");
-            if (current.IsFinal && current.BlobETag == version)
-            {
-                return null;
-            }
-        }
-
-        throw new InvalidOperationException($"Report {report.Id} kept changing while its attempt was counted; it will be taken in again.");
+        var counted = await OptimisticUpdate.ApplyAsync(
+            report,
+            current => current.IsFinal && current.BlobETag == version ? null : current with { Attempts = current.Attempts + 1, AttemptedAt = clock.GetUtcNow() },
+            row => index.TryUpdateAsync(row, cancellationToken),
+            () => index.GetAsync(report.Id, cancellationToken),
+            $"Report {report.Id}");
+        return counted.Written ? counted.Row : null;
     }
 
     /// <summary>
