@@ -78,13 +78,8 @@ public sealed class CompilerTests
     [Fact]
     public void Values_are_encoded_in_html_and_intact_in_word()
     {
-        var input = Input();
         var hostile = "A <script>alert(1)</script> & \"title\"";
-        var report = input.Reports[0].Report;
-        var compiled = ReportCompiler.Compile(Decision, input with
-        {
-            Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = hostile } } }],
-        });
+        var compiled = CompiledWithTitle(hostile);
 
         var html = Encoding.UTF8.GetString(new HtmlReportWriter().Write(compiled));
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(new DocxReportWriter().Write(compiled)), false);
@@ -98,13 +93,8 @@ public sealed class CompilerTests
     [Fact]
     public void Markdown_output_renders_partners_text_as_text_and_keeps_the_report_structure()
     {
-        var input = Input();
         var hostile = "**Bold** | <script>alert(1)</script> [link](https://x.example) `code`\n# not a heading";
-        var report = input.Reports[0].Report;
-        var compiled = ReportCompiler.Compile(Decision, input with
-        {
-            Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = hostile } } }],
-        });
+        var compiled = CompiledWithTitle(hostile);
 
         var markdown = Encoding.UTF8.GetString(new MarkdownReportWriter().Write(compiled));
         var html = Markdig.Markdown.ToHtml(markdown, Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build());
@@ -116,6 +106,17 @@ public sealed class CompilerTests
         Assert.Empty(page.QuerySelectorAll("script, strong a, td strong, td a, td code"));
         Assert.Equal(["I. Introduction", "II. Reports received", $"III. Implementation of decision {ReportPhrases.DecisionForTitle(compiled.Decision)}", "Annex"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Equal(compiled.Paragraphs.Count, page.QuerySelectorAll("h3").Count(h => h.TextContent.StartsWith("Paragraph ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The compiled report of WHO's one report, given <paramref name="title"/>.</summary>
+    private static CompiledReport CompiledWithTitle(string title)
+    {
+        var input = Input();
+        var report = input.Reports[0].Report;
+        return ReportCompiler.Compile(Decision, input with
+        {
+            Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = title } } }],
+        });
     }
 
     private static CompilationInput Input()
