@@ -34,6 +34,9 @@ param smtpUserName string = ''
 param smtpPassword string = ''
 param smtpFrom string = ''
 
+@description('SHA-256 thumbprint (hex) of a self-signed relay certificate to accept; empty to trust the system authorities only.')
+param smtpTrustedCertificateSha256 string = ''
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -58,6 +61,7 @@ module resources 'resources.bicep' = {
     smtpUserName: smtpUserName
     smtpPassword: smtpPassword
     smtpFrom: smtpFrom
+    smtpTrustedCertificateSha256: smtpTrustedCertificateSha256
   }
 }
 

@@ -15,6 +15,7 @@ param smtpUserName string
 @secure()
 param smtpPassword string
 param smtpFrom string
+param smtpTrustedCertificateSha256 string
 
 @secure()
 @description('Used when no secretariat key is given: a fresh GUID (122 random bits).')
@@ -245,6 +246,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Smtp__UserName', value: smtpUserName }
         { name: 'Minamata__Smtp__Password', value: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecret!.properties.secretUri})' }
         { name: 'Minamata__Smtp__From', value: smtpFrom }
+        { name: 'Minamata__Smtp__TrustedCertificateSha256', value: smtpTrustedCertificateSha256 }
         // Limits and timings, at the code's defaults, so that an operator sees and can change them here.
         { name: 'Minamata__Extraction__MaxFileBytes', value: '104857600' }
         { name: 'Minamata__Extraction__MaxTextCharacters', value: '8000000' }

@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.ComponentModel;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -19,17 +21,35 @@ public sealed class MailSink : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    private MailSink(int port, Store store)
+    private MailSink(int port, Store store, X509Certificate2? certificate, NetworkCredential? login)
     {
         Port = port;
         Received = store.Received;
         this.store = store;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("minamata-mail-sink")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false))
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false);
+                if (certificate is not null)
+                {
+                    // STARTTLS, as a submission port (587) offers it; credentials only once encrypted.
+                    endpoint.Certificate(certificate).AllowUnsecureAuthentication(false);
+                }
+
+                if (login is not null)
+                {
+                    endpoint.AuthenticationRequired();
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
+        if (login is not null)
+        {
+            services.Add(new DelegatingUserAuthenticator((user, password) => user == login.UserName && password == login.Password));
+        }
+
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
@@ -53,7 +73,10 @@ public sealed class MailSink : IAsyncDisposable
         remove => store.MessageReceived -= value;
     }
 
-    public static MailSink Start(int port = 0) => new(port == 0 ? FreePort() : port, new Store());
+    /// <param name="certificate">Offer STARTTLS with this certificate (a relay on the submission port).</param>
+    /// <param name="login">Require these credentials, as a relay does.</param>
+    public static MailSink Start(int port = 0, X509Certificate2? certificate = null, NetworkCredential? login = null) =>
+        new(port == 0 ? FreePort() : port, new Store(), certificate, login);
 
     public async ValueTask DisposeAsync()
     {

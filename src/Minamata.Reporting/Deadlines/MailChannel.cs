@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -34,6 +36,13 @@ public sealed class MailChannel(IOptions<SmtpOptions> options)
         mail.Body.Headers.Add(HeaderId.ContentLanguage, message.Language);
 
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        if (smtp.TrustedCertificateSha256 is { Length: > 0 } pinned)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None
+                || certificate is not null && Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)).Equals(pinned, StringComparison.OrdinalIgnoreCase);
+        }
+
         var security = !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))

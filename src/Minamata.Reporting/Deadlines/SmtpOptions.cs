@@ -26,6 +26,13 @@ public sealed class SmtpOptions : IValidatableObject
     [EmailAddress]
     public string? From { get; set; }
 
+    /// <summary>
+    /// The SHA-256 thumbprint (hex) of a relay certificate to accept although no trusted authority
+    /// signed it (an organisation's own relay); without it the system's trust decides.
+    /// </summary>
+    [RegularExpression("^[0-9A-Fa-f]{64}$", ErrorMessage = "Minamata:Smtp:TrustedCertificateSha256 must be 64 hexadecimal digits.")]
+    public string? TrustedCertificateSha256 { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
