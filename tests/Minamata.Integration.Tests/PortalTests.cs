@@ -162,6 +162,22 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         Assert.Equal("Your key", await page.Locator("label[for=key]").TextContentAsync());
     }
 
+    [Fact]
+    public async Task Sign_out_is_offered_only_once_signed_in()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/portal/").ToString());
+        await Assertions.Expect(page.Locator("#key")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sign-out")).ToBeHiddenAsync();
+
+        var (_, key) = await fixture.NewPartnerAsync("ILO");
+        var signedIn = await SignInAsync(key);
+        await Assertions.Expect(signedIn.Locator("#sign-out")).ToBeVisibleAsync();
+        await signedIn.ClickAsync("#sign-out");
+        await Assertions.Expect(signedIn.Locator("#sign-out")).ToBeHiddenAsync();
+        await Assertions.Expect(signedIn.Locator("#key")).ToBeVisibleAsync();
+    }
+
     [Theory]
     [InlineData(375, 812)]
     [InlineData(1366, 768)]
