@@ -6,8 +6,8 @@ using Minamata.Functions;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Index;
-using Minamata.Server.Azurite;
 using Minamata.Reporting.Submissions;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Minamata.Server.Azurite;
 using Minamata.Server;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

@@ -8,8 +8,8 @@ using Minamata.Fixtures;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Storage;
-using Minamata.Server.Azurite;
 using Minamata.Server;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

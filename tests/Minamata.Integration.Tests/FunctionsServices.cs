@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Minamata.Reporting;
 using Minamata.Reporting.Access;
-using Minamata.Reporting.Submissions;
 using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
 
 namespace Minamata.Integration.Tests;
 

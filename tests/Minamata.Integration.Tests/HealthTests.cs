@@ -1,6 +1,6 @@
 using System.Net;
-using Minamata.Server.Azurite;
 using Minamata.Server;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

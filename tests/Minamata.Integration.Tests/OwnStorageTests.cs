@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Minamata.Server.Azurite;
 using Minamata.Server;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Storage;
-using Minamata.Server.Azurite;
 using Minamata.Server;
+using Minamata.Server.Azurite;
 
 namespace Minamata.Integration.Tests;
 

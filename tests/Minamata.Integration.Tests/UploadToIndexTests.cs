@@ -1,8 +1,8 @@
-using Minamata.Fixtures;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
+using Minamata.Fixtures;
 
 namespace Minamata.Integration.Tests;
 

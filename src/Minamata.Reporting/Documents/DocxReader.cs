@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Xml;
-using Microsoft.Extensions.Options;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Options;
 
 namespace Minamata.Reporting.Documents;
 

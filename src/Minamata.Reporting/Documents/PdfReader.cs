@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using UglyToad.PdfPig;
 using Minamata.Reporting.Documents.Pdf;
+using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Minamata.Reporting.Documents;

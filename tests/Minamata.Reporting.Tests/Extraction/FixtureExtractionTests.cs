@@ -1,6 +1,6 @@
-using Minamata.Fixtures;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Minamata.Fixtures;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Metadata;
 

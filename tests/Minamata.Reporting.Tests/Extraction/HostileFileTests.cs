@@ -1,6 +1,6 @@
-using Minamata.Fixtures;
 using System.Diagnostics;
 using System.Text.Json;
+using Minamata.Fixtures;
 
 namespace Minamata.Reporting.Tests.Extraction;
 

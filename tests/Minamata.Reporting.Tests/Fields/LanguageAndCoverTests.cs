@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Metadata.Fields;
 

@@ -149,8 +149,25 @@ internal static partial class ConventionArticleFinder
     /// <summary>Sub-paragraph letters in Latin: Cyrillic look-alikes (а, с, е...) as the letter they look like, Arabic letters by their abjad order.</summary>
     private static string Letter(string value) => string.Concat(value.Select(c => c switch
     {
-        'а' => 'a', 'б' => 'b', 'с' => 'c', 'е' => 'e', 'о' => 'o', 'р' => 'p', 'х' => 'x', 'у' => 'y', 'і' => 'i',
-        'أ' or 'ا' => 'a', 'ب' => 'b', 'ج' => 'c', 'د' => 'd', 'ه' => 'e', 'و' => 'f', 'ز' => 'g', 'ح' => 'h', 'ط' => 'i', 'ي' => 'j',
+        'а' => 'a',
+        'б' => 'b',
+        'с' => 'c',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        'у' => 'y',
+        'і' => 'i',
+        'أ' or 'ا' => 'a',
+        'ب' => 'b',
+        'ج' => 'c',
+        'د' => 'd',
+        'ه' => 'e',
+        'و' => 'f',
+        'ز' => 'g',
+        'ح' => 'h',
+        'ط' => 'i',
+        'ي' => 'j',
         _ => char.ToLowerInvariant(c),
     }));
 }
