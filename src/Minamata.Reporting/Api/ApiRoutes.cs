@@ -1,7 +1,7 @@
 namespace Minamata.Reporting.Api;
 
 /// <summary>
-/// The routes of <c>shared/contracts/http-api.md</c> and the portal's, as both hosts map them (the
+/// The routes of <c>docs/http-api.md</c> and the portal's, as both hosts map them (the
 /// Functions host with an empty route prefix in host.json, so that the portal can live beside the
 /// API). Constants, because the Functions trigger attributes need them at compile time.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Minamata.Reporting.Metadata;
 
-/// <summary>The metadata record of <c>shared/contracts/metadata.md</c>, field for field.</summary>
+/// <summary>The metadata record of <c>docs/metadata.md</c>, field for field.</summary>
 public sealed record ReportMetadata
 {
     public required string File { get; init; }
