@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Minamata.Reporting.Access;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Api;
@@ -13,7 +12,7 @@ namespace Minamata.Reporting.Api;
 /// be turned into load on storage; the secretariat asking <c>?details=true</c> gets a fresh probe
 /// with what each service took.
 /// </summary>
-public sealed class HealthHandler(ReportStorageClients storage, CallerAuthenticator authenticator, IOptions<HttpOptions> options, TimeProvider clock)
+public sealed class HealthHandler(ReportStorageClients storage, ApiCall call, IOptions<HttpOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
     private readonly Lock gate = new();
@@ -22,32 +21,14 @@ public sealed class HealthHandler(ReportStorageClients storage, CallerAuthentica
 
     public async Task<IResult> CheckAsync(HttpRequest request)
     {
-        var details = request.Query["details"] == "true";
-        if (details)
+        if (request.Query["details"] == "true")
         {
-            try
-            {
-                if (await authenticator.AuthenticateAsync(request, request.HttpContext.RequestAborted) is not { IsSecretariat: true })
-                {
-                    request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-                    return new ApiProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Health details are for the secretariat: send its key.").ToResult();
-                }
-            }
-            catch (ApiProblem problem)
-            {
-                return problem.ToResult();
-            }
+            return await call.RunAsync(request, Audience.Secretariat, async (_, _) => await ProbeAsync() is { Healthy: true } probe
+                ? Results.Json(new { status = "ok", checkedAt = probe.At, blobMilliseconds = probe.BlobMilliseconds, tableMilliseconds = probe.TableMilliseconds }, ReportingJson.Options)
+                : ApiCall.StorageUnavailable());
         }
 
-        var probe = await (details ? ProbeAsync() : SharedProbe());
-        if (!probe.Healthy)
-        {
-            return ApiCall.StorageUnavailable();
-        }
-
-        return details
-            ? Results.Json(new { status = "ok", checkedAt = probe.At, blobMilliseconds = probe.BlobMilliseconds, tableMilliseconds = probe.TableMilliseconds }, ReportingJson.Options)
-            : Results.Json(new { status = "ok" }, ReportingJson.Options);
+        return (await SharedProbe()).Healthy ? Results.Json(new { status = "ok" }, ReportingJson.Options) : ApiCall.StorageUnavailable();
     }
 
     /// <summary>The running or latest probe while it is recent enough, else a new one that every caller meanwhile shares.</summary>

@@ -91,17 +91,14 @@ public sealed class UploadWatcher(
     {
         while (await pending.TakeAsync() is { } blobName)
         {
-            if (stoppingToken.IsCancellationRequested)
-            {
-                pending.Done(blobName);
-                queued.TryRemove(blobName, out _);
-                continue;
-            }
-
             try
             {
-                await intake.ProcessAsync(blobName, stoppingToken);
-                failing.TryRemove(blobName, out _);
+                // Once stopping, what is still queued is only let go of; the next start finds it again.
+                if (!stoppingToken.IsCancellationRequested)
+                {
+                    await intake.ProcessAsync(blobName, stoppingToken);
+                    failing.TryRemove(blobName, out _);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

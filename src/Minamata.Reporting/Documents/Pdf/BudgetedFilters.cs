@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
@@ -63,7 +64,10 @@ internal sealed class BudgetedFilters(ReadBudget budget) : IFilterProvider
             }
 
             // Like PdfPig: skip the two-byte zlib header and inflate the raw deflate data.
-            using var deflate = new DeflateStream(new MemoryStream(input[2..].ToArray(), writable: false), CompressionMode.Decompress);
+            var compressed = MemoryMarshal.TryGetArray<byte>(input[2..], out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(input[2..].ToArray(), writable: false);
+            using var deflate = new DeflateStream(compressed, CompressionMode.Decompress);
             var scratch = new byte[81920];
             long total = 0;
             try
