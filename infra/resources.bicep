@@ -27,7 +27,7 @@ var functionAppName = 'func-minamata-${token}'
 var deploymentContainer = 'app-package'
 var deadLetterContainer = 'eventgrid-deadletter'
 // The names the code uses (src/Minamata.Reporting/Storage/StorageNames.cs).
-var containers = ['uploads', 'texts', 'compilations', deploymentContainer, deadLetterContainer]
+var containers = ['uploads', 'texts', 'compilations', 'outbox', deploymentContainer, deadLetterContainer]
 var tables = ['reports', 'directory', 'cycles', 'history', 'contenthashes', 'compilations', 'notifications']
 var queues = ['compilations', 'compilations-poison']
 

@@ -9,6 +9,7 @@ using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
@@ -53,8 +54,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CompilationStore>();
         services.AddReportWriters();
         services.AddSingleton<CompilationRunner>();
-        services.AddSingleton<NotificationLedger>();
-        services.AddSingleton<MailChannel>();
+        services.AddNotifications();
         services.AddSingleton<DeadlineNotifier>();
 
         services.AddSingleton<ApiCall>();

@@ -129,12 +129,29 @@ public sealed class AccessTests(ServerFixture fixture)
             await secretariat.PostAsJsonAsync("/api/partners", new { id, name = "Again", email = "a@b.example" }), HttpStatusCode.Conflict, "conflict");
     }
 
+    [Fact]
+    public async Task A_partner_can_have_focal_points_in_copy_and_the_list_shows_them()
+    {
+        using var secretariat = fixture.Secretariat();
+        var id = $"CC-{Guid.NewGuid().ToString("n")[..8].ToUpperInvariant()}";
+
+        using var created = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = "Copied", email = "focal@cc.example", language = "en", cc = new[] { "deputy@cc.example", "office@cc.example" } });
+        var listed = (await ReportsApi.JsonAsync(await secretariat.GetAsync("/api/partners"))).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("focal@cc.example", listed.GetProperty("email").GetString());
+        Assert.Equal(["deputy@cc.example", "office@cc.example"], listed.GetProperty("cc").EnumerateArray().Select(a => a.GetString()));
+    }
+
     [Theory]
     [InlineData("{\"id\":\"who\",\"name\":\"x\",\"email\":\"a@b.example\"}")]
     [InlineData("{\"id\":\"WHO/../X\",\"name\":\"x\",\"email\":\"a@b.example\"}")]
     [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"not an address\"}")]
     [InlineData("{\"id\":\"OKID\",\"name\":\"\",\"email\":\"a@b.example\"}")]
     [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"a@b.example\",\"language\":\"English\"}")]
+    [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"a@b.example\",\"cc\":[\"a@b.example\"]}")]
+    [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"a@b.example\",\"cc\":[\"c@b.example; d@b.example\"]}")]
+    [InlineData("{\"id\":\"OKID\",\"name\":\"x\",\"email\":\"a@b.example\",\"cc\":[null]}")]
     [InlineData("not json")]
     public async Task Invalid_partners_are_refused_with_a_validation_problem(string body)
     {

@@ -15,7 +15,7 @@ namespace Minamata.Integration.Tests;
 /// </summary>
 public static class FunctionsServices
 {
-    public static async Task<ServiceProvider> StartAsync(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    public static async Task<ServiceProvider> StartAsync(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? extend = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -36,6 +36,8 @@ public static class FunctionsServices
         {
             services.AddSingleton(clock);
         }
+
+        extend?.Invoke(services);
 
         var provider = services.BuildServiceProvider();
         // What the Functions host does at start with provisioning on: containers, tables and queues are created.

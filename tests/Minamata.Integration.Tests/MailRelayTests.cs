@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Minamata.Cli;
-using Minamata.Reporting.Deadlines;
+using Minamata.Reporting.Notifications;
 
 namespace Minamata.Integration.Tests;
 
@@ -25,7 +25,7 @@ public sealed class MailRelayTests : IAsyncDisposable
         var received = new TaskCompletionSource<MimeKit.MimeMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         relay.MessageReceived += message => received.TrySetResult(message);
 
-        await Channel(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), Login.Password).SendAsync("focal@who.example", Message(), default);
+        await Channel(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), Login.Password).DeliverAsync(Message(), default);
 
         var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("Reminder: COP-7", message.Subject);
@@ -37,9 +37,9 @@ public sealed class MailRelayTests : IAsyncDisposable
     {
         var otherThumbprint = new string('0', 64);
 
-        await Assert.ThrowsAnyAsync<MailKit.Security.SslHandshakeException>(() => Channel(otherThumbprint, Login.Password).SendAsync("focal@who.example", Message(), default));
+        await Assert.ThrowsAnyAsync<MailKit.Security.SslHandshakeException>(() => Channel(otherThumbprint, Login.Password).DeliverAsync(Message(), default));
         await Assert.ThrowsAnyAsync<MailKit.Security.AuthenticationException>(() =>
-            Channel(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), "wrong-password").SendAsync("focal@who.example", Message(), default));
+            Channel(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), "wrong-password").DeliverAsync(Message(), default));
         Assert.Empty(relay.Received);
     }
 
@@ -49,7 +49,7 @@ public sealed class MailRelayTests : IAsyncDisposable
         certificate.Dispose();
     }
 
-    private MailChannel Channel(string pinned, string password) => new(Options.Create(new SmtpOptions
+    private EmailChannel Channel(string pinned, string password) => new(Options.Create(new SmtpOptions
     {
         Host = "127.0.0.1",
         Port = relay.Port,
@@ -60,7 +60,10 @@ public sealed class MailRelayTests : IAsyncDisposable
         TrustedCertificateSha256 = pinned,
     }));
 
-    private static RenderedMessage Message() => new("en", "Reminder: COP-7", "Please submit your report.", "<p>Please submit your report.</p>");
+    private static OutgoingNotification Message() => new(
+        new PlannedNotification("COP-7", "WHO", NotificationKind.Reminder, 7),
+        Recipients.Only("focal@who.example"),
+        new RenderedMessage("en", "Reminder: COP-7", "Please submit your report.", "<p>Please submit your report.</p>"));
 
     private static X509Certificate2 SelfSigned()
     {

@@ -1,10 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Deadlines;
+using Minamata.Reporting.Storage;
 
 namespace Minamata.Integration.Tests;
 
-/// <summary>Without a mail relay nothing fails: notifications are recorded in the outbox and listed for the secretariat.</summary>
+/// <summary>Without a mail relay nothing fails: notifications are kept in the outbox as e-mail and listed for the secretariat.</summary>
 [Collection(StorageCollection.Name)]
 public sealed class OutboxTests(ServerFixture fixture)
 {
@@ -17,7 +18,7 @@ public sealed class OutboxTests(ServerFixture fixture)
 
         var run = await fixture.Server.Services.GetRequiredService<DeadlineNotifier>().RunAsync(default);
 
-        Assert.True(run.Sent >= 1);
+        Assert.True(run.Delivered >= 1);
         Assert.Equal(0, run.Failed);
         using var secretariat = fixture.Secretariat();
         var items = (await ReportsApi.JsonAsync(await secretariat.GetAsync($"/api/notifications?cycle={cycle}"))).GetProperty("items").EnumerateArray().ToList();
@@ -29,6 +30,13 @@ public sealed class OutboxTests(ServerFixture fixture)
         Assert.Equal("outbox", item.GetProperty("channel").GetString());
         Assert.Equal("recorded", item.GetProperty("status").GetString());
         Assert.True(item.GetProperty("sentAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        var blob = fixture.Server.Services.GetRequiredService<ReportStorageClients>().Outbox.GetBlobClient($"{cycle}/{partner}/reminder-1.eml");
+        await using (var content = await blob.OpenReadAsync())
+        {
+            var kept = await MimeKit.MimeMessage.LoadAsync(content);
+            Assert.Equal($"focal@{partner.ToLowerInvariant()}.example", kept.To.Mailboxes.Single().Address);
+            Assert.StartsWith($"Reminder: report for {cycle} due on ", kept.Subject);
+        }
 
         await ReportsApi.AssertProblemAsync(await secretariat.GetAsync("/api/notifications?cycle=' or 1 eq 1"), HttpStatusCode.BadRequest, "validation");
         var (_, key) = await fixture.NewPartnerAsync();

@@ -15,6 +15,9 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
     private const string PartnerPrefix = "p:";
     private const string KeyPrefix = "k:";
 
+    /// <summary>Separates the copied addresses in one column; validated addresses never contain it.</summary>
+    private const char CcSeparator = ';';
+
     private TableClient Table => storage.Directory;
 
     /// <summary>Registers a partner with its first key; null when the id is taken.</summary>
@@ -120,6 +123,7 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
     {
         ["Name"] = partner.Name,
         ["Email"] = partner.Email,
+        ["Cc"] = string.Join(CcSeparator, partner.Cc),
         ["Language"] = partner.Language,
         ["KeyHash"] = keyHash,
     };
@@ -134,5 +138,6 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
         entity.RowKey[PartnerPrefix.Length..],
         entity.GetString("Name"),
         entity.GetString("Email"),
-        entity.GetString("Language"));
+        entity.GetString("Language"),
+        entity.GetString("Cc")?.Split(CcSeparator, StringSplitOptions.RemoveEmptyEntries));
 }

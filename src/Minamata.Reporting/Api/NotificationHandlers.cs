@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Minamata.Reporting.Deadlines;
+using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Api;

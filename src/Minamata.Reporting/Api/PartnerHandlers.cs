@@ -8,6 +8,9 @@ namespace Minamata.Reporting.Api;
 /// <summary>The secretariat's routes for partner organisations and their keys.</summary>
 public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
 {
+    /// <summary>Copied focal points per partner: enough for deputies and shared mailboxes, few enough to stay a copy list.</summary>
+    private const int MaxCopied = 10;
+
     public Task<IResult> CreateAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
@@ -61,9 +64,15 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
             throw ApiProblem.Validation("'name' is required, at most 200 characters.");
         }
 
-        if (body.Email is null || body.Email.Length > 254 || !MailAddress.TryCreate(body.Email, out var address) || address.Address != body.Email)
+        if (!IsOneAddress(body.Email))
         {
             throw ApiProblem.Validation("'email' must be one e-mail address, e.g. focal@who.example.");
+        }
+
+        var cc = body.Cc ?? [];
+        if (cc.Count > MaxCopied || !cc.All(IsOneAddress) || cc.Append(body.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count() != cc.Count + 1)
+        {
+            throw ApiProblem.Validation($"'cc' must be a list of at most {MaxCopied} further e-mail addresses, each once and other than 'email', e.g. [\"deputy@who.example\"].");
         }
 
         var language = body.Language ?? "en";
@@ -72,8 +81,11 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
             throw ApiProblem.Validation("'language' must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.");
         }
 
-        return new Partner(body.Id!, body.Name.Trim(), body.Email, language);
+        return new Partner(body.Id!, body.Name.Trim(), body.Email!, language, cc!);
     }
 
-    private sealed record PartnerBody(string? Id, string? Name, string? Email, string? Language);
+    private static bool IsOneAddress(string? value) =>
+        value is { Length: <= 254 } && MailAddress.TryCreate(value, out var address) && address.Address == value;
+
+    private sealed record PartnerBody(string? Id, string? Name, string? Email, string? Language, IReadOnlyList<string?>? Cc);
 }

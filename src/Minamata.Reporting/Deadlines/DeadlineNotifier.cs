@@ -3,26 +3,24 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Deadlines;
 
-/// <summary>What one run did.</summary>
-public sealed record NotificationRun(int Sent, int Failed, int Skipped);
-
 /// <summary>
 /// One run of the deadline reminders, called by the Functions timer and the server's scheduled loop
-/// with the current time: plans what is due, claims each notification in the ledger, sends it in
-/// the partner's language and records how it ended; then, if any reminder went out for a cycle,
-/// sends the secretariat a digest of who has submitted and who is missing.
+/// with the current time: plans what is due, and has the dispatcher deliver each notification on
+/// every channel, in the partner's language, to its focal points; then, if any reminder went out for
+/// a cycle, sends the secretariat a digest of who has submitted and who is missing.
 /// </summary>
 public sealed class DeadlineNotifier(
     CycleStore cycles,
     PartnerDirectory partners,
     ReportIndex index,
     NotificationLedger ledger,
-    MailChannel channel,
+    NotificationDispatcher dispatcher,
     IOptions<DeadlineOptions> deadlines,
     IOptions<PublicOptions> publicOptions,
     TimeProvider clock,
@@ -30,60 +28,36 @@ public sealed class DeadlineNotifier(
 {
     private const string Secretariat = "secretariat";
 
-    public async Task<NotificationRun> RunAsync(CancellationToken cancellationToken)
+    /// <returns>What the run did, counted per channel delivery.</returns>
+    public async Task<DispatchCounts> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var directory = (await partners.ListAsync(cancellationToken)).ToDictionary(p => p.Id);
-        int sent = 0, failed = 0, skipped = 0;
+        var total = DispatchCounts.None;
         foreach (var cycle in await cycles.ListAsync(cancellationToken))
         {
             var reports = await index.ListCycleAsync(cycle.Id, null, cancellationToken);
-            var delivered = await ledger.DeliveredAsync(cycle.Id, cancellationToken);
-            var due = NotificationPlanner.Plan([cycle], directory.Values, reports, delivered, now);
-            var sentForCycle = 0;
+            var deliveries = await ledger.DeliveredAsync(cycle.Id, cancellationToken);
+            var due = NotificationPlanner.Plan([cycle], directory.Values, reports, dispatcher.DeliveredEverywhere(deliveries), now);
+            var forCycle = DispatchCounts.None;
             foreach (var notification in due)
             {
                 var partner = directory[notification.Partner];
-                var outcome = await DeliverAsync(notification, partner.Email, Message(partner, cycle, notification, now), cancellationToken);
-                sent += outcome == true ? 1 : 0;
-                failed += outcome == false ? 1 : 0;
-                skipped += outcome is null ? 1 : 0;
-                sentForCycle += outcome == true ? 1 : 0;
+                var outgoing = new OutgoingNotification(notification, new Recipients([partner.Email], partner.Cc), Message(partner, cycle, notification, now));
+                forCycle += await dispatcher.DispatchAsync(outgoing, deliveries, cancellationToken);
             }
 
-            if (sentForCycle > 0 && deadlines.Value.DigestTo is { Length: > 0 } digestTo)
+            if (forCycle.Delivered > 0 && deadlines.Value.DigestTo is { Length: > 0 } digestTo)
             {
                 var digest = new PlannedNotification(cycle.Id, Secretariat, NotificationKind.Digest, cycle.SubmissionDeadline.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber);
-                await DeliverAsync(digest, digestTo, Digest(cycle, reports, directory), cancellationToken);
+                forCycle += await dispatcher.DispatchAsync(new OutgoingNotification(digest, Recipients.Only(digestTo), Digest(cycle, reports, directory)), deliveries, cancellationToken);
             }
+
+            total += forCycle;
         }
 
-        logger.LogInformation("Deadline run: {Sent} sent, {Failed} failed, {Skipped} held by another run.", sent, failed, skipped);
-        return new NotificationRun(sent, failed, skipped);
-    }
-
-    /// <summary>True when delivered, false when the relay failed (the next run retries), null when another run holds it or it was delivered meanwhile.</summary>
-    private async Task<bool?> DeliverAsync(PlannedNotification notification, string recipient, RenderedMessage message, CancellationToken cancellationToken)
-    {
-        if (await ledger.TryClaimAsync(notification, channel.Name, cancellationToken) is not { } claim)
-        {
-            return null;
-        }
-
-        try
-        {
-            await channel.SendAsync(recipient, message, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Sending {Kind} for {Cycle} to {Partner} failed; the next run tries again.", notification.Kind, notification.Cycle, notification.Partner);
-            await ledger.CompleteAsync(claim, channel.Name, NotificationStatus.Failed, recipient, e.Message, cancellationToken);
-            return false;
-        }
-
-        var status = channel.Name == MailChannel.Outbox ? NotificationStatus.Recorded : NotificationStatus.Sent;
-        await ledger.CompleteAsync(claim, channel.Name, status, recipient, null, cancellationToken);
-        return true;
+        logger.LogInformation("Deadline run: {Delivered} delivered, {Failed} failed, {Held} held by another run (counted per channel).", total.Delivered, total.Failed, total.Held);
+        return total;
     }
 
     private RenderedMessage Message(Partner partner, ReportingCycle cycle, PlannedNotification notification, DateTimeOffset now) =>

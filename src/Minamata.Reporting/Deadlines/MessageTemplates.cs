@@ -2,11 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Minamata.Reporting.Notifications;
 
 namespace Minamata.Reporting.Deadlines;
-
-/// <summary>A message ready to send: subject, and the same text as plain text and as HTML.</summary>
-public sealed record RenderedMessage(string Language, string Subject, string Text, string Html);
 
 /// <summary>
 /// Message templates, one data file per language in <c>Deadlines/Templates</c> (English is the

@@ -1,5 +1,6 @@
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Deadlines;

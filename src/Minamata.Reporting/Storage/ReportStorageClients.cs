@@ -29,6 +29,7 @@ public sealed class ReportStorageClients
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(StorageNames.UploadContainer);
     public BlobContainerClient Texts => Blobs.GetBlobContainerClient(StorageNames.TextContainer);
     public BlobContainerClient CompiledReports => Blobs.GetBlobContainerClient(StorageNames.CompilationContainer);
+    public BlobContainerClient Outbox => Blobs.GetBlobContainerClient(StorageNames.OutboxContainer);
     public QueueClient CompilationQueue => Queues.GetQueueClient(StorageNames.CompilationQueue);
     public TableClient Compilations => Tables.GetTableClient(StorageNames.CompilationsTable);
     public TableClient Notifications => Tables.GetTableClient(StorageNames.NotificationsTable);

@@ -18,6 +18,9 @@ public static class StorageNames
     /// <summary>Compiled implementation reports: <c>{compilation id}/report.docx|html|json</c>.</summary>
     public const string CompilationContainer = "compilations";
 
+    /// <summary>Every notification as the e-mail it is: <c>{cycle}/{partner}/{kind}[-{days}].eml</c>.</summary>
+    public const string OutboxContainer = "outbox";
+
     /// <summary>Compilations waiting to run.</summary>
     public const string CompilationQueue = "compilations";
 
@@ -30,7 +33,7 @@ public static class StorageNames
     public const string ReportsTable = "reports";
     public const string CompilationsTable = "compilations";
 
-    /// <summary>Every deadline notification, its key admitted once (partition = cycle).</summary>
+    /// <summary>Every notification on every channel, its key admitted once (partition = cycle).</summary>
     public const string NotificationsTable = "notifications";
     public const string DirectoryTable = "directory";
     public const string CyclesTable = "cycles";

@@ -16,7 +16,7 @@ internal sealed class StorageProvisioner(ReportStorageClients storage, IOptions<
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { storage.Uploads, storage.Texts, storage.CompiledReports })
+        foreach (var container in new[] { storage.Uploads, storage.Texts, storage.CompiledReports, storage.Outbox })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Tests.Deadlines;

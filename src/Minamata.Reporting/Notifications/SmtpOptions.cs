@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Minamata.Reporting.Deadlines;
+namespace Minamata.Reporting.Notifications;
 
 /// <summary>
 /// The mail relay (<c>Minamata:Smtp</c>): any SMTP server, including Azure Communication Services'

@@ -1,4 +1,4 @@
-namespace Minamata.Reporting.Deadlines;
+namespace Minamata.Reporting.Notifications;
 
 /// <summary>What kind of message a notification is.</summary>
 public static class NotificationKind

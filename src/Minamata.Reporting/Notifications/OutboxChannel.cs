@@ -1,0 +1,34 @@
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using Minamata.Reporting.Storage;
+
+namespace Minamata.Reporting.Notifications;
+
+/// <summary>
+/// Keeps every message as the e-mail it is (<c>.eml</c>) in the <c>outbox</c> container, named
+/// <c>{cycle}/{partner}/{kind}[-{days}].eml</c>: the secretariat's copy of what partners were told,
+/// and, where no relay is configured, the only place the messages are. Always active.
+/// </summary>
+public sealed class OutboxChannel(ReportStorageClients storage, IOptions<SmtpOptions> smtp) : INotificationChannel
+{
+    public string Name => "outbox";
+
+    public bool IsActive => true;
+
+    public string DeliveredStatus => NotificationStatus.Recorded;
+
+    public async Task DeliverAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream();
+        await notification.ToMime(smtp.Value.From).WriteToAsync(content, cancellationToken);
+        content.Position = 0;
+        // Overwrites: a run that died after writing and before recording comes back to the same message.
+        await storage.Outbox.GetBlobClient(BlobName(notification.Notification)).UploadAsync(
+            content,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "message/rfc822" } },
+            cancellationToken);
+    }
+
+    public static string BlobName(PlannedNotification notification) =>
+        $"{notification.Cycle}/{notification.Partner}/{notification.Kind}{(notification.DaysBefore >= 0 ? $"-{notification.DaysBefore}" : "")}.eml";
+}
