@@ -9,9 +9,9 @@ namespace Minamata.Reporting.Documents;
 /// <summary>
 /// Word documents: the body in reading order with table cells as lines, then footnotes and endnotes;
 /// page headers and footers apart, as the running text (the UN template often prints the symbol
-/// only there). Parts are read
-/// with a forward-only reader, text nodes in chunks, so memory is the extracted text. The package is checked against the
-/// zip limits before any part is unpacked, and DTDs are never processed.
+/// only there). Parts are read with a forward-only reader, text nodes in chunks, so memory is the
+/// extracted text. The package is checked against the zip limits before any part is unpacked, and
+/// DTDs are never processed.
 /// </summary>
 public sealed class DocxReader(IOptions<ExtractionOptions> options) : IDocumentReader
 {

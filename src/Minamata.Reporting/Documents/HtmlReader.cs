@@ -23,6 +23,18 @@ public sealed class HtmlReader(IOptions<ExtractionOptions> options) : IDocumentR
 
     private static readonly string[] Markers = ["<!doctype html", "<html", "<head", "<body"];
 
+    // A parser builds its configuration and browsing context once; one per thread, since the
+    // intake reads several documents at a time and AngleSharp does not promise a shared one is safe.
+    // What the text does not need is not kept: positions, comments, scripts and styles.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions
+    {
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipScriptText = true,
+        SkipRawText = true,
+        SkipProcessingInstructions = true,
+    }));
+
     public bool Recognises(ReadOnlySpan<byte> head)
     {
         if (head.Contains((byte)0) && !TextDecoding.HasUtf16Bom(head))
@@ -37,7 +49,7 @@ public sealed class HtmlReader(IOptions<ExtractionOptions> options) : IDocumentR
     public DocumentText Read(Stream content, ReadBudget budget)
     {
         var limits = options.Value;
-        var document = new HtmlParser().ParseDocument(TextDecoding.Decode(content, limits.MaxTextCharacters, budget));
+        var document = Parser.Value!.ParseDocument(TextDecoding.Decode(content, limits.MaxTextCharacters, budget));
         var text = new BoundedText(limits.MaxTextCharacters);
         var pending = new Stack<(INode Node, int Depth, bool Leaving)>();
         pending.Push((document.Body ?? (INode)document, 0, false));
