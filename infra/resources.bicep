@@ -228,6 +228,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        // The site's root belongs to the portal (a Root function redirects there), not to the host's own page.
+        { name: 'AzureWebJobsDisableHomepage', value: 'true' }
         { name: 'ReportStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
         { name: 'ReportStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'ReportStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }

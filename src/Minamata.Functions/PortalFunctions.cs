@@ -11,4 +11,8 @@ public sealed class PortalFunctions(PortalHandler portal)
     [Function("Portal")]
     public IResult Portal([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Portal)] HttpRequest request, string? file) =>
         portal.Serve(request, file);
+
+    [Function("Root")]
+    public IResult Root([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Root)] HttpRequest request) =>
+        portal.ToStart(request);
 }

@@ -44,6 +44,7 @@ public static class ServerApp
         api.MapGet(ApiRoutes.Me, (HttpRequest request, PartnerHandlers partners) => partners.MeAsync(request));
         api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request));
         api.MapGet(ApiRoutes.Portal, (HttpRequest request, string? file, PortalHandler portal) => portal.Serve(request, file));
+        api.MapGet(ApiRoutes.Root, (HttpRequest request, PortalHandler portal) => portal.ToStart(request));
         api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request));
         api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request));
         api.MapPost(ApiRoutes.PartnerKeys, (HttpRequest request, string id, PartnerHandlers partners) => partners.ReissueKeyAsync(request, id));

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -37,6 +38,25 @@ public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
         await AssertSameAsync("GET", "/api/health", null, Functions.Health);
         await AssertSameAsync("GET", $"/api/reports/{id}/file", key, request => Functions.DownloadReport(request, id));
         await AssertSameAsync("POST", "/api/partners/NOBODY/keys", ServerFixture.SecretariatKey, request => Functions.ReissuePartnerKey(request, "NOBODY"));
+    }
+
+    [Theory]
+    [InlineData("/", "/portal/")]
+    [InlineData("/?cycle=COP-7", "/portal/?cycle=COP-7")]
+    [InlineData("/portal", "/portal/")]
+    public async Task The_site_root_and_the_portal_without_its_slash_send_browsers_to_the_portal_in_both_hosts(string path, string location)
+    {
+        using var server = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.BaseAddress };
+        var portal = ActivatorUtilities.CreateInstance<PortalFunctions>(services);
+
+        using var response = await server.GetAsync(path);
+        var context = await ContextAsync("GET", path, null, null);
+        var (status, headers, _) = await ExecuteAsync(context, path.StartsWith("/portal", StringComparison.Ordinal) ? portal.Portal(context.Request, null) : portal.Root(context.Request));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+        Assert.Equal(StatusCodes.Status302Found, status);
+        Assert.Equal(location, headers.Location.ToString());
     }
 
     [Fact]

@@ -163,6 +163,17 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opening_the_site_itself_lands_on_the_portal_sign_in()
+    {
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseAddress.ToString());
+
+        Assert.Equal(new Uri(fixture.BaseAddress, "/portal/").ToString(), page.Url);
+        await Assertions.Expect(page.Locator("#key")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Sign_out_is_offered_only_once_signed_in()
     {
         var page = await NewPageAsync();

@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(18, functionRoutes.Count);
+        Assert.Equal(19, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 

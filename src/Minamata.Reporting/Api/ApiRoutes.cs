@@ -26,6 +26,15 @@ public static class ApiRoutes
     /// <summary>The web portal's pages and assets.</summary>
     public const string Portal = "portal/{*file}";
 
+    /// <summary>
+    /// The site's root, which sends browsers to the portal. A Functions trigger cannot have an empty
+    /// route, so the root is an optional parameter that only the empty path satisfies.
+    /// </summary>
+    public const string Root = "{root:maxlength(0)?}";
+
+    /// <summary>Where the portal starts; the slash matters, since its pages load their files relative to it.</summary>
+    public const string PortalStart = "/portal/";
+
     /// <summary>The path of a report, for Location headers and links.</summary>
     public static string ReportPath(string id) => $"/{Reports}/{id}";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
+using Minamata.Reporting.Api;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Storage;
@@ -68,7 +69,7 @@ public sealed class DeadlineNotifier(
             ["title"] = cycle.Title,
             ["deadline"] = cycle.SubmissionDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["days"] = (cycle.SubmissionDeadline.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber).ToString(CultureInfo.InvariantCulture),
-            ["portal"] = PublicUrl + "/",
+            ["portal"] = PublicUrl + ApiRoutes.PortalStart,
             ["api"] = $"{PublicUrl}/api/uploads",
         });
 

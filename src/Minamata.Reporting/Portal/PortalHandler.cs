@@ -27,6 +27,12 @@ public sealed class PortalHandler(ReportStorageClients storage)
 
     public IResult Serve(HttpRequest request, string? file)
     {
+        if (string.IsNullOrEmpty(file) && !request.Path.Value!.EndsWith('/'))
+        {
+            // "/portal" would load the page but resolve its scripts against "/", where they are not.
+            return ToStart(request);
+        }
+
         var name = string.IsNullOrEmpty(file) ? "index.html" : file;
         if (!Files.TryGetValue(name, out var content))
         {
@@ -43,6 +49,9 @@ public sealed class PortalHandler(ReportStorageClients storage)
         headers.CacheControl = "no-cache";
         return Results.Bytes(content, ContentTypes[Path.GetExtension(name)]);
     }
+
+    /// <summary>The site's root: browsers land on the portal, with the query string kept.</summary>
+    public IResult ToStart(HttpRequest request) => Results.Redirect(ApiRoutes.PortalStart + request.QueryString.Value);
 
     private static FrozenDictionary<string, byte[]> Load()
     {
