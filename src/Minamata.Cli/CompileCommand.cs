@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Compilation;
 using Minamata.Reporting.Documents;
@@ -16,68 +16,87 @@ namespace Minamata.Cli;
 /// </summary>
 public static class CompileCommand
 {
-    public const string Usage = "usage: minamata compile --cycle COP-7 --from DIR --out DIR [--decision ID] [--deadline YYYY-MM-DD] [--meeting YYYY-MM-DD] [--expected WHO,ILO]";
     private const string Unattributed = "UNATTRIBUTED";
 
-    public static async Task<int> RunAsync(string[] args, IReadOnlyList<IReportWriter> writers, TextWriter output, TextWriter error)
+    public static Command Create(IReadOnlyList<IReportWriter> writers, TextWriter output, TextWriter error, Progress? progress)
     {
-        var options = Options(args);
-        if (options is null || !options.TryGetValue("cycle", out var cycleId) || !options.TryGetValue("from", out var from) || !options.TryGetValue("out", out var to)
-            || !CycleId.IsValid(cycleId) || !Directory.Exists(from))
+        var formats = string.Join(", .", writers.Select(w => w.Format));
+        var cycleOption = new Option<string>("--cycle") { Description = "The reporting cycle, e.g. COP-7.", Required = true };
+        cycleOption.Validators.Add(result =>
         {
-            await error.WriteLineAsync($"minamata compile: {Usage}");
-            return CommandLine.Usage;
-        }
-
-        var decision = DecisionMandate.Load(options.GetValueOrDefault("decision", DecisionMandate.Default));
-        if (decision is null || !TryDate(options, "deadline", DateOnly.FromDateTime(DateTime.UtcNow), out var deadline) || !TryDate(options, "meeting", deadline.AddDays(75), out var meeting))
-        {
-            await error.WriteLineAsync($"minamata compile: unknown decision or bad date; decisions: {string.Join(", ", DecisionMandate.Available)}");
-            return CommandLine.Usage;
-        }
-
-        var extractor = DocumentReaders.Extractor();
-        var reports = new List<ReportWithText>();
-        var failed = false;
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var partner = PartnerOf(from, file);
-            var report = new ReportRecord
+            if (!CycleId.IsValid(result.GetValueOrDefault<string>()))
             {
-                Id = $"{partner}-{reports.Count + 1:D4}",
-                Partner = partner,
-                Cycle = cycleId,
-                Status = ReportStatus.Indexed,
-                FileName = Path.GetFileName(file),
-                BlobName = file,
-                ReceivedAt = File.GetLastWriteTimeUtc(file),
-            };
-            try
-            {
-                await using var content = File.OpenRead(file);
-                var read = await extractor.ExtractWithTextAsync(content, Path.GetFileName(file), CancellationToken.None);
-                reports.Add(new ReportWithText(report with { Metadata = read.Metadata }, read.Text));
+                result.AddError("--cycle must be a cycle id such as COP-7.");
             }
-            catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
-            {
-                failed = true;
-                await error.WriteLineAsync($"minamata compile: {file}: not included ({(e as DocumentReadException)?.Code ?? "io"}: {e.Message})");
-            }
-        }
-
-        var expected = options.GetValueOrDefault("expected", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var cycle = new ReportingCycle(cycleId, $"{cycleId} reporting cycle", meeting, deadline, expected, ReportingCycle.DefaultReminderDays);
-        var partners = expected.Concat(reports.Select(r => r.Report.Partner)).Distinct().Select(p => new Partner(p, p == Unattributed ? "(not attributed)" : p, "", "en")).ToList();
-        var compiled = ReportCompiler.Compile(decision, new CompilationInput(cycle, partners, reports));
-
-        Directory.CreateDirectory(to);
-        foreach (var writer in writers)
+        });
+        var fromOption = new Option<DirectoryInfo>("--from") { Description = "The folder of reports; DIR/WHO/report.docx is WHO's.", Required = true }.AcceptExistingOnly();
+        var outOption = new Option<string>("--out") { Description = $"The folder to write report.{formats} into.", Required = true };
+        var decisionOption = new Option<string>("--decision") { Description = "The decision whose paragraphs the report answers.", DefaultValueFactory = _ => DecisionMandate.Default };
+        decisionOption.AcceptOnlyFromAmong([.. DecisionMandate.Available]);
+        var deadlineOption = DateOption("--deadline", "The submission deadline (YYYY-MM-DD); today if not given.");
+        var meetingOption = DateOption("--meeting", "The meeting's first day (YYYY-MM-DD); 75 days after the deadline if not given.");
+        var expectedOption = new Option<string?>("--expected") { Description = "The partners expected to report, comma-separated, e.g. WHO,ILO." };
+        var command = new Command("compile", $"Compile the implementation report from a folder of reports, without storage, into DIR/report.{formats}.")
         {
-            await File.WriteAllBytesAsync(Path.Combine(to, $"report.{writer.Format}"), writer.Write(compiled));
-        }
+            cycleOption, fromOption, outOption, decisionOption, deadlineOption, meetingOption, expectedOption,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var cycleId = parsed.GetRequiredValue(cycleOption);
+            var from = parsed.GetRequiredValue(fromOption).FullName;
+            var to = parsed.GetRequiredValue(outOption);
+            var decision = DecisionMandate.Load(parsed.GetRequiredValue(decisionOption))!;
+            var deadline = parsed.GetValue(deadlineOption) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            var meeting = parsed.GetValue(meetingOption) ?? deadline.AddDays(75);
+            var expected = (parsed.GetValue(expectedOption) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        await output.WriteLineAsync($"Compiled {compiled.Introduction.ReportCount} reports of {cycleId} into {Path.Combine(to, "report")}.{string.Join(", .", writers.Select(w => w.Format))}");
-        return failed ? ExtractCommand.SomeFileFailed : CommandLine.Success;
+            var extractor = DocumentReaders.Extractor();
+            var reports = new List<ReportWithText>();
+            var failed = false;
+            var files = Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            foreach (var file in files)
+            {
+                progress?.Report("reading", reports.Count + 1, files.Count, file);
+                var partner = PartnerOf(from, file);
+                var report = new ReportRecord
+                {
+                    Id = $"{partner}-{reports.Count + 1:D4}",
+                    Partner = partner,
+                    Cycle = cycleId,
+                    Status = ReportStatus.Indexed,
+                    FileName = Path.GetFileName(file),
+                    BlobName = file,
+                    ReceivedAt = File.GetLastWriteTimeUtc(file),
+                };
+                try
+                {
+                    await using var content = File.OpenRead(file);
+                    var read = await extractor.ExtractWithTextAsync(content, Path.GetFileName(file), cancellationToken);
+                    reports.Add(new ReportWithText(report with { Metadata = read.Metadata }, read.Text));
+                }
+                catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
+                {
+                    failed = true;
+                    progress?.Clear();
+                    await error.WriteLineAsync($"minamata compile: {file}: not included ({(e as DocumentReadException)?.Code ?? "io"}: {e.Message})");
+                }
+            }
+
+            progress?.Clear();
+            var cycle = new ReportingCycle(cycleId, $"{cycleId} reporting cycle", meeting, deadline, expected, ReportingCycle.DefaultReminderDays);
+            var partners = expected.Concat(reports.Select(r => r.Report.Partner)).Distinct().Select(p => new Partner(p, p == Unattributed ? "(not attributed)" : p, "", "en")).ToList();
+            var compiled = ReportCompiler.Compile(decision, new CompilationInput(cycle, partners, reports));
+
+            Directory.CreateDirectory(to);
+            foreach (var writer in writers)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(to, $"report.{writer.Format}"), writer.Write(compiled), cancellationToken);
+            }
+
+            await output.WriteLineAsync($"Compiled {compiled.Introduction.ReportCount} reports of {cycleId} into {Path.Combine(to, "report")}.{formats}");
+            return failed ? ExtractCommand.SomeFileFailed : CommandLine.Success;
+        });
+        return command;
     }
 
     private static string PartnerOf(string root, string file)
@@ -87,26 +106,19 @@ public static class CompileCommand
         return PartnerId.IsValid(folder) ? folder! : Unattributed;
     }
 
-    private static bool TryDate(Dictionary<string, string> options, string name, DateOnly fallback, out DateOnly date)
+    private static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {
-        date = fallback;
-        return !options.TryGetValue(name, out var text) || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
-
-    /// <summary>"--name value" pairs; null when an option has no value or a word is not an option.</summary>
-    private static Dictionary<string, string>? Options(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
+        Description = description,
+        CustomParser = result =>
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            var text = result.Tokens.Single().Value;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return null;
+                return date;
             }
 
-            options[args[i][2..]] = args[i + 1];
-        }
-
-        return options;
-    }
+            result.AddError($"{name} must be a date as YYYY-MM-DD, not '{text}'.");
+            return null;
+        },
+    };
 }

@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Minamata.Reporting;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Metadata;
@@ -16,63 +16,76 @@ public static class ExtractCommand
 {
     public const int SomeFileFailed = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Progress? progress)
     {
-        if (args is not ["--json" or "--text", _, ..])
+        var json = new Option<bool>("--json") { Description = "Print each file's metadata record as one JSON line." };
+        var text = new Option<bool>("--text") { Description = "Print the text read from each file." };
+        var files = new Argument<string[]>("FILE") { Description = "The files to read (DOCX, PDF, HTML, Markdown, text).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("extract", "Read report files as the intake does, and print their metadata or their text.") { json, text, files };
+        command.Validators.Add(result =>
         {
-            await error.WriteLineAsync("minamata extract: usage: minamata extract --json FILE... | minamata extract --text FILE...");
-            return CommandLine.Usage;
-        }
-
-        var extractor = DocumentReaders.Extractor();
-        if (args[0] == "--text")
-        {
-            return await TextAsync(extractor, args[1..], output, error);
-        }
-
-        var failed = false;
-        foreach (var file in args[1..])
-        {
-            object line;
-            try
+            if (result.GetValue(json) == result.GetValue(text))
             {
-                await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                line = await extractor.ExtractAsync(content, file, CancellationToken.None);
+                result.AddError("Give one of --json or --text.");
             }
-            catch (DocumentReadException e)
+        });
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var paths = parsed.GetRequiredValue(files);
+            var extractor = DocumentReaders.Extractor();
+            var failed = false;
+            for (var i = 0; i < paths.Length; i++)
             {
-                line = new FileError(file, new ErrorDetail(e.Code, e.Message));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                line = new FileError(file, new ErrorDetail(DocumentErrorCodes.Io, e.Message));
+                if (paths.Length > 1)
+                {
+                    progress?.Report("reading", i + 1, paths.Length, paths[i]);
+                }
+
+                failed |= parsed.GetValue(json)
+                    ? !await JsonAsync(extractor, paths[i], output, cancellationToken)
+                    : !await TextAsync(extractor, paths[i], output, error);
             }
 
-            failed |= line is FileError;
-            await output.WriteLineAsync(JsonSerializer.Serialize(line, line.GetType(), ReportingJson.Options));
-        }
-
-        return failed ? SomeFileFailed : CommandLine.Success;
+            progress?.Clear();
+            return failed ? SomeFileFailed : CommandLine.Success;
+        });
+        return command;
     }
 
-    private static async Task<int> TextAsync(MetadataExtractor extractor, string[] files, TextWriter output, TextWriter error)
+    private static async Task<bool> JsonAsync(MetadataExtractor extractor, string file, TextWriter output, CancellationToken cancellationToken)
     {
-        var failed = false;
-        foreach (var file in files)
+        object line;
+        try
         {
-            try
-            {
-                await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-                await output.WriteLineAsync(extractor.ReadText(content).Text);
-            }
-            catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
-            {
-                failed = true;
-                await error.WriteLineAsync($"minamata extract: {file}: {(e as DocumentReadException)?.Code ?? DocumentErrorCodes.Io}: {e.Message}");
-            }
+            await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            line = await extractor.ExtractAsync(content, file, cancellationToken);
+        }
+        catch (DocumentReadException e)
+        {
+            line = new FileError(file, new ErrorDetail(e.Code, e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            line = new FileError(file, new ErrorDetail(DocumentErrorCodes.Io, e.Message));
         }
 
-        return failed ? SomeFileFailed : CommandLine.Success;
+        await output.WriteLineAsync(JsonSerializer.Serialize(line, line.GetType(), ReportingJson.Options));
+        return line is not FileError;
+    }
+
+    private static async Task<bool> TextAsync(MetadataExtractor extractor, string file, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+            await output.WriteLineAsync(extractor.ReadText(content).Text);
+            return true;
+        }
+        catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"minamata extract: {file}: {(e as DocumentReadException)?.Code ?? DocumentErrorCodes.Io}: {e.Message}");
+            return false;
+        }
     }
 
     private sealed record FileError(string File, ErrorDetail Error);

@@ -70,17 +70,68 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], 64)]
-    [InlineData(new[] { "--help" }, 0)]
-    [InlineData(new[] { "extract" }, 64)]
-    [InlineData(new[] { "extract", "file.txt" }, 64)]
-    [InlineData(new[] { "frobnicate" }, 64)]
-    public async Task Usage_errors_exit_64_and_help_exits_0(string[] args, int expected)
+    [InlineData(new[] { "--help" }, 0, "Usage:\n  minamata [command] [options]")]
+    [InlineData(new[] { "extract", "--help" }, 0, "--json")]
+    [InlineData(new string[0], 2, "minamata: Required command was not provided. See 'minamata --help'.")]
+    [InlineData(new[] { "extract" }, 2, "minamata extract: ")]
+    [InlineData(new[] { "extract", "file.txt" }, 2, "minamata extract: Give one of --json or --text. See 'minamata extract --help'.")]
+    [InlineData(new[] { "extract", "--json", "--text", "file.txt" }, 2, "minamata extract: Give one of --json or --text.")]
+    [InlineData(new[] { "extract", "--jsn", "file.txt" }, 2, "minamata extract: ")]
+    [InlineData(new[] { "frobnicate" }, 2, "minamata: Unrecognized command or argument 'frobnicate'.")]
+    [InlineData(new[] { "mail-sink", "--foo", "x" }, 2, "minamata mail-sink: Unrecognized command or argument '--foo'.")]
+    [InlineData(new[] { "mail-sink", "--port" }, 2, "minamata mail-sink: ")]
+    [InlineData(new[] { "mail-sink", "--port", "70000" }, 2, "minamata mail-sink: --port must be from 1 to 65535.")]
+    public async Task Help_exits_0_and_a_wrong_command_line_exits_2_with_one_line(string[] args, int expected, string text)
     {
-        var (exit, _, text) = await RunAsync(args);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(args, Minamata.Reporting.Compilation.ReportWriters.Registered(), output, error);
 
         Assert.Equal(expected, exit);
-        Assert.Contains("minamata", text);
+        if (expected == 0)
+        {
+            Assert.Contains(text, output.ToString().ReplaceLineEndings("\n"));
+            Assert.Empty(error.ToString());
+        }
+        else
+        {
+            Assert.StartsWith(text, error.ToString());
+            Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Empty(output.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("extract", new[] { "--json", "--text", "<FILE>" })]
+    [InlineData("compile", new[] { "--cycle", "--from", "--out", "--decision", "--deadline", "--meeting", "--expected" })]
+    [InlineData("mail-sink", new[] { "--port" })]
+    public async Task Each_command_s_help_lists_all_its_options(string command, string[] options)
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, await CommandLine.RunAsync([command, "--help"], Minamata.Reporting.Compilation.ReportWriters.Registered(), output, new StringWriter()));
+
+        Assert.Contains($"minamata {command}", output.ToString());
+        Assert.All(options, option => Assert.Contains(option, output.ToString()));
+    }
+
+    [Fact]
+    public async Task Progress_goes_to_a_terminal_s_standard_error_for_several_files_and_never_into_the_output()
+    {
+        var files = new[] { Write("one.txt", "first report"), Write("two.txt", "second report") };
+        var output = new StringWriter();
+        var terminal = new StringWriter();
+        var redirected = new StringWriter();
+
+        Assert.Equal(0, await CommandLine.RunAsync(["extract", "--json", .. files], Minamata.Reporting.Compilation.ReportWriters.Registered(), output, terminal, errorIsTerminal: true));
+        Assert.Equal(0, await CommandLine.RunAsync(["extract", "--json", .. files], Minamata.Reporting.Compilation.ReportWriters.Registered(), new StringWriter(), redirected, errorIsTerminal: false));
+
+        Assert.Contains("\rreading 1/2: one.txt", terminal.ToString());
+        Assert.Contains("\rreading 2/2: two.txt", terminal.ToString());
+        Assert.Empty(redirected.ToString());
+        Assert.Equal(2, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain("reading", output.ToString());
     }
 
     private string Write(string name, string text)

@@ -55,6 +55,24 @@ public sealed class CompileCommandTests : IDisposable
         Assert.EndsWith("report.docx, .html, .json, .md, .txt", output.ToString().Trim());
     }
 
+    [Fact]
+    public async Task Compiling_on_a_terminal_shows_which_file_is_being_read_on_standard_error()
+    {
+        var from = Path.Combine(folder, "in", "ILO");
+        Directory.CreateDirectory(from);
+        await File.WriteAllBytesAsync(Path.Combine(from, "gold.pdf"), FixtureRenderer.Render(FixtureReport.Load("fr-ilo-gold"), "pdf"));
+        await File.WriteAllBytesAsync(Path.Combine(from, "health.html"), FixtureRenderer.Render(FixtureReport.Load("en-who-health"), "html"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", Path.Combine(folder, "in"), "--out", Path.Combine(folder, "out")], ReportWriters.Registered(), output, error, errorIsTerminal: true);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\rreading 1/2: gold.pdf", error.ToString());
+        Assert.Contains("\rreading 2/2: health.html", error.ToString());
+        Assert.StartsWith("Compiled 2 reports of COP-7", output.ToString());
+    }
+
     /// <summary>A format nobody ships: what a new writer is, one class.</summary>
     private sealed class PlainTextWriter : IReportWriter
     {
@@ -70,11 +88,14 @@ public sealed class CompileCommandTests : IDisposable
     [InlineData("compile --cycle COP-7")]
     [InlineData("compile --cycle not-a-cycle --from . --out x")]
     [InlineData("compile --cycle COP-7 --from /nonexistent --out x")]
-    public async Task Bad_arguments_exit_64_with_the_usage(string args)
+    [InlineData("compile --cycle COP-7 --from . --out x --deadline 15.08.2027")]
+    [InlineData("compile --cycle COP-7 --from . --out x --decision MC-99")]
+    public async Task Bad_arguments_exit_2_with_one_line_pointing_to_the_help(string args)
     {
         var error = new StringWriter();
-        Assert.Equal(64, await CommandLine.RunAsync(args.Split(' '), ReportWriters.Registered(), new StringWriter(), error));
-        Assert.Contains("usage: minamata compile", error.ToString());
+        Assert.Equal(2, await CommandLine.RunAsync(args.Split(' '), ReportWriters.Registered(), new StringWriter(), error));
+        Assert.StartsWith("minamata compile: ", error.ToString());
+        Assert.EndsWith("See 'minamata compile --help'.", error.ToString().TrimEnd());
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
