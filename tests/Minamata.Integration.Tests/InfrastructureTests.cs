@@ -48,6 +48,14 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public async Task Every_setting_the_code_reads_is_described_in_the_settings_reference()
+    {
+        var reference = await File.ReadAllTextAsync(Path.Combine(ServerFixture.RepositoryRoot, "docs", "settings.md"));
+
+        Assert.All(OptionSettings(), name => Assert.True(reference.Contains($"| `{name}` |", StringComparison.Ordinal), $"docs/settings.md has no row for {name}"));
+    }
+
+    [Fact]
     public async Task Every_function_has_what_it_needs_in_azure()
     {
         var template = await BuildAsync("main.bicep");
