@@ -1,5 +1,8 @@
 using Minamata.Reporting;
+using Minamata.Reporting.Access;
 using Minamata.Reporting.Api;
+using Minamata.Reporting.Notifications;
+using Minamata.Reporting.Submissions;
 using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
 using Minamata.Server.Azurite;
@@ -30,6 +33,7 @@ public static class ServerApp
         builder.Services.AddMinamataReporting(builder.Configuration).AddInProcessWork();
         overrides?.Invoke(builder.Services);
         builder.AddHttpHardening();
+        builder.Services.AddApiDescription();
 
         var app = builder.Build();
         app.UseHttpHardening();
@@ -39,25 +43,39 @@ public static class ServerApp
 
     private static void MapRoutes(WebApplication app)
     {
+        const int BadRequest = StatusCodes.Status400BadRequest, Forbidden = StatusCodes.Status403Forbidden, NotFound = StatusCodes.Status404NotFound;
+        const int Conflict = StatusCodes.Status409Conflict, TooLarge = StatusCodes.Status413PayloadTooLarge, Unsupported = StatusCodes.Status415UnsupportedMediaType;
+        app.MapOpenApi("/" + ApiRoutes.OpenApi);
         var api = app.MapGroup("/");
-        api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthHandler health) => health.CheckAsync(request));
-        api.MapGet(ApiRoutes.Me, (HttpRequest request, PartnerHandlers partners) => partners.MeAsync(request));
-        api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request));
-        api.MapGet(ApiRoutes.Portal, (HttpRequest request, string? file, PortalHandler portal) => portal.Serve(request, file));
-        api.MapGet(ApiRoutes.Root, (HttpRequest request, PortalHandler portal) => portal.ToStart(request));
-        api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request));
-        api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request));
-        api.MapPost(ApiRoutes.PartnerKeys, (HttpRequest request, string id, PartnerHandlers partners) => partners.ReissueKeyAsync(request, id));
-        api.MapPost(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.UploadAsync(request));
-        api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request));
-        api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id));
-        api.MapGet(ApiRoutes.ReportFile, (HttpRequest request, string id, ReportHandlers reports) => reports.DownloadAsync(request, id));
-        api.MapPut(ApiRoutes.Cycle, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.PutAsync(request, cycle));
-        api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle));
-        api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request));
-        api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request));
-        api.MapGet(ApiRoutes.Compilation, (HttpRequest request, string id, CompilationHandlers compilations) => compilations.GetAsync(request, id));
-        api.MapGet(ApiRoutes.Notifications, (HttpRequest request, NotificationHandlers notifications) => notifications.ListAsync(request));
-        api.MapGet(ApiRoutes.CompiledReport, (HttpRequest request, string id, string format, CompilationHandlers compilations) => compilations.DownloadAsync(request, id, format));
+        api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthHandler health) => health.CheckAsync(request))
+            .Produces<HealthView>().Produces<ApiProblemBody>(StatusCodes.Status503ServiceUnavailable, "application/problem+json").WithTags("Service");
+        api.MapGet(ApiRoutes.Me, (HttpRequest request, PartnerHandlers partners) => partners.MeAsync(request)).Answers<CallerView>(200).WithTags("Partners");
+        api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request)).Answers<ItemList<ReportingCycle>>(200).WithTags("Cycles");
+        api.MapGet(ApiRoutes.Portal, (HttpRequest request, string? file, PortalHandler portal) => portal.Serve(request, file)).ExcludeFromDescription();
+        api.MapGet(ApiRoutes.Root, (HttpRequest request, PortalHandler portal) => portal.ToStart(request)).ExcludeFromDescription();
+        api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request))
+            .Takes<PartnerHandlers.PartnerBody>().Answers<IssuedKey>(201, BadRequest, Forbidden, Conflict).WithTags("Partners");
+        api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request)).Answers<ItemList<Partner>>(200, Forbidden).WithTags("Partners");
+        api.MapPost(ApiRoutes.PartnerKeys, (HttpRequest request, string id, PartnerHandlers partners) => partners.ReissueKeyAsync(request, id))
+            .Answers<IssuedKey>(201, Forbidden, NotFound, Conflict).WithTags("Partners");
+        api.MapPost(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.UploadAsync(request))
+            .Takes<UploadForm>("multipart/form-data").Answers<ReportReceipt>(202, BadRequest, TooLarge, Unsupported).Produces<ReportReceipt>(200).WithTags("Reports");
+        api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request)).Answers<ReportViewPage>(200, BadRequest).WithTags("Reports");
+        api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id)).Answers<ReportView>(200, NotFound).WithTags("Reports");
+        api.MapGet(ApiRoutes.ReportFile, (HttpRequest request, string id, ReportHandlers reports) => reports.DownloadAsync(request, id))
+            .AnswersFile("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html", "text/markdown", "text/plain").WithTags("Reports");
+        api.MapPut(ApiRoutes.Cycle, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.PutAsync(request, cycle))
+            .Takes<CycleHandlers.CycleBody>().Answers<ReportingCycle>(200, BadRequest, Forbidden).Produces<ReportingCycle>(201).WithTags("Cycles");
+        api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle)).Answers<CycleStatus>(200, NotFound).WithTags("Cycles");
+        api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request))
+            .Takes<UploadHandlers.UploadBody>().Answers<UploadUrlView>(201, BadRequest, Forbidden).WithTags("Reports");
+        api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request))
+            .Takes<CompilationHandlers.CompilationBody>().Answers<CompilationQueued>(202, BadRequest, Forbidden).WithTags("Compilations");
+        api.MapGet(ApiRoutes.Compilation, (HttpRequest request, string id, CompilationHandlers compilations) => compilations.GetAsync(request, id))
+            .Answers<CompilationView>(200, Forbidden, NotFound).WithTags("Compilations");
+        api.MapGet(ApiRoutes.Notifications, (HttpRequest request, NotificationHandlers notifications) => notifications.ListAsync(request))
+            .Answers<ItemList<NotificationRecord>>(200, BadRequest, Forbidden).WithTags("Notifications");
+        api.MapGet(ApiRoutes.CompiledReport, (HttpRequest request, string id, string format, CompilationHandlers compilations) => compilations.DownloadAsync(request, id, format))
+            .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html", "application/json", "text/markdown").WithTags("Compilations");
     }
 }

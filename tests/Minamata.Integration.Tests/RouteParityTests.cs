@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(19, functionRoutes.Count);
+        Assert.Equal(20, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 
@@ -53,7 +53,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
     }
 
     /// <summary>The <c>functions.metadata</c> the Functions SDK wrote into the Functions project's build output.</summary>
-    private static List<JsonElement> FunctionsMetadata()
+    internal static List<JsonElement> FunctionsMetadata()
     {
         // The tests and the Functions project are built in the same configuration (Debug, Release).
         var configuration = typeof(RouteParityTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;

@@ -34,7 +34,7 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
             }
 
             return Results.Json(
-                new ProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code),
+                new ApiProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code),
                 ReportingJson.Options,
                 contentType: "application/problem+json",
                 statusCode: problem.Status).ExecuteAsync(httpContext);
@@ -56,5 +56,7 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
         _ => "Error",
     };
 
-    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string Code);
 }
+
+/// <summary>The problem+json body of every error: RFC 9457's members and the API's stable <c>code</c>.</summary>
+public sealed record ApiProblemBody(string Type, string Title, int Status, string Detail, string Code);

@@ -23,6 +23,9 @@ public static class ApiRoutes
     public const string CompiledReport = "api/compilations/{id}/report.{format}";
     public const string Notifications = "api/notifications";
 
+    /// <summary>The API described by OpenAPI.</summary>
+    public const string OpenApi = "api/openapi.json";
+
     /// <summary>The web portal's pages and assets.</summary>
     public const string Portal = "portal/{*file}";
 

@@ -23,28 +23,18 @@ public sealed class CompilationHandlers(
 
             var record = await runner.QueueAsync(cycle, decision, cancellationToken);
             request.HttpContext.Response.Headers.Location = Location(record.Id);
-            return Results.Json(new { id = record.Id, status = record.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new CompilationQueued(record.Id, record.Status), ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> GetAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             var record = await store.GetAsync(id, cancellationToken) ?? throw ApiProblem.NotFound($"compilation '{id}'");
+            var outputs = record.Status == CompilationRecord.Completed
+                ? writers.ToDictionary(w => w.Format, w => $"{Location(record.Id)}/report.{w.Format}")
+                : null;
             return Results.Json(
-                new
-                {
-                    id = record.Id,
-                    cycle = record.Cycle,
-                    decision = record.Decision,
-                    status = record.Status,
-                    createdAt = record.CreatedAt,
-                    completedAt = record.CompletedAt,
-                    reportCount = record.ReportCount,
-                    error = record.Error,
-                    outputs = record.Status == CompilationRecord.Completed
-                        ? writers.ToDictionary(w => w.Format, w => $"{Location(record.Id)}/report.{w.Format}")
-                        : null,
-                },
+                new CompilationView(record.Id, record.Cycle, record.Decision, record.Status, record.CreatedAt, record.CompletedAt, record.ReportCount, record.Error, outputs),
                 ReportingJson.Options);
         });
 
@@ -71,5 +61,6 @@ public sealed class CompilationHandlers(
 
     private static string Location(string id) => $"/{ApiRoutes.Compilations}/{id}";
 
-    private sealed record CompilationBody(string? Cycle, string? Decision);
+    /// <summary>The request body, as the OpenAPI document describes it.</summary>
+    public sealed record CompilationBody(string? Cycle, string? Decision = null);
 }

@@ -30,7 +30,7 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
             var items = (await cycles.ListAsync(cancellationToken))
                 .Select(c => caller.IsSecretariat ? c : c with { ExpectedPartners = [.. c.ExpectedPartners.Where(p => p == caller.PartnerId)] })
                 .OrderByDescending(c => c.SubmissionDeadline);
-            return Results.Json(new { items }, ReportingJson.Options);
+            return Results.Json(new ItemList<ReportingCycle>(items), ReportingJson.Options);
         });
 
     public Task<IResult> StatusAsync(HttpRequest request, string cycle) =>
@@ -79,5 +79,6 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
         return new ReportingCycle(cycle, body.Title.Trim(), meeting, deadline, expected, reminders.OrderDescending().ToList());
     }
 
-    private sealed record CycleBody(string? Title, DateOnly? MeetingStart, DateOnly? SubmissionDeadline, string[]? ExpectedPartners, int[]? ReminderDays);
+    /// <summary>The request body, as the OpenAPI document describes it.</summary>
+    public sealed record CycleBody(string? Title, DateOnly? MeetingStart, DateOnly? SubmissionDeadline, string[]? ExpectedPartners, int[]? ReminderDays = null);
 }

@@ -24,11 +24,11 @@ public sealed class HealthHandler(ReportStorageClients storage, ApiCall call, IO
         if (request.Query["details"] == "true")
         {
             return await call.RunAsync(request, Audience.Secretariat, async (_, _) => await ProbeAsync() is { Healthy: true } probe
-                ? Results.Json(new { status = "ok", checkedAt = probe.At, blobMilliseconds = probe.BlobMilliseconds, tableMilliseconds = probe.TableMilliseconds }, ReportingJson.Options)
+                ? Results.Json(new HealthView("ok", probe.At, probe.BlobMilliseconds, probe.TableMilliseconds), ReportingJson.Options)
                 : ApiCall.StorageUnavailable());
         }
 
-        return (await SharedProbe()).Healthy ? Results.Json(new { status = "ok" }, ReportingJson.Options) : ApiCall.StorageUnavailable();
+        return (await SharedProbe()).Healthy ? Results.Json(new HealthView("ok"), ReportingJson.Options) : ApiCall.StorageUnavailable();
     }
 
     /// <summary>The running or latest probe while it is recent enough, else a new one that every caller meanwhile shares.</summary>

@@ -15,6 +15,12 @@ namespace Minamata.Reporting.Api;
 /// part straight into a staged block blob. The file is never whole in memory, and a refused upload
 /// never becomes a visible blob.
 /// </summary>
+/// <summary>
+/// The upload form as the OpenAPI document describes it; the form itself is read as a stream by
+/// <see cref="MultipartUpload"/>, never bound to this type.
+/// </summary>
+public sealed record UploadForm(IFormFile File, string Cycle, string? Replaces = null, string? Partner = null);
+
 public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirectory partners, CycleStore cycles, ReportSubmissions submissions)
 {
     /// <summary>Room for the multipart boundaries and fields around the file itself.</summary>

@@ -14,19 +14,7 @@ public sealed class NotificationHandlers(ApiCall call, NotificationLedger ledger
             var cycle = request.Query["cycle"].ToString() is { Length: > 0 } value
                 ? CycleId.IsValid(value) ? value : throw ApiProblem.Validation("'cycle' must be a cycle id such as COP-7.")
                 : null;
-            var items = (await ledger.ListAsync(cycle, cancellationToken)).Select(n => new
-            {
-                partner = n.Partner,
-                cycle = n.Cycle,
-                kind = n.Kind,
-                daysBefore = n.DaysBefore,
-                sentAt = n.SentAt,
-                channel = n.Channel,
-                status = n.Status,
-                recipient = n.Recipient,
-                error = n.Error,
-                attempts = n.Attempts,
-            });
-            return Results.Json(new { items }, ReportingJson.Options);
+            var items = await ledger.ListAsync(cycle, cancellationToken);
+            return Results.Json(new ItemList<NotificationRecord>(items), ReportingJson.Options);
         });
 }

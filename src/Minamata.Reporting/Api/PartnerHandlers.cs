@@ -41,16 +41,16 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
         {
             if (caller.PartnerId is not { } id)
             {
-                return Results.Json(new { role = "secretariat" }, ReportingJson.Options);
+                return Results.Json(new CallerView("secretariat"), ReportingJson.Options);
             }
 
             var partner = await directory.GetAsync(id, cancellationToken);
-            return Results.Json(new { role = "partner", id, name = partner?.Name, language = partner?.Language }, ReportingJson.Options);
+            return Results.Json(new CallerView("partner", id, partner?.Name, partner?.Language), ReportingJson.Options);
         });
 
     public Task<IResult> ListAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
-            Results.Json(new { items = await directory.ListAsync(cancellationToken) }, ReportingJson.Options));
+            Results.Json(new ItemList<Partner>(await directory.ListAsync(cancellationToken)), ReportingJson.Options));
 
     private static Partner Validate(PartnerBody body)
     {
@@ -87,5 +87,6 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
     private static bool IsOneAddress(string? value) =>
         value is { Length: <= 254 } && MailAddress.TryCreate(value, out var address) && address.Address == value;
 
-    private sealed record PartnerBody(string? Id, string? Name, string? Email, string? Language, IReadOnlyList<string?>? Cc);
+    /// <summary>The request body, as the OpenAPI document describes it.</summary>
+    public sealed record PartnerBody(string? Id, string? Name, string? Email, string? Language = null, IReadOnlyList<string?>? Cc = null);
 }

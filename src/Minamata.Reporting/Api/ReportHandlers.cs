@@ -39,8 +39,8 @@ public sealed class ReportHandlers(
             var report = result.Report;
             request.HttpContext.Response.Headers.Location = ApiRoutes.ReportPath(report.Id);
             return result.Duplicate
-                ? Results.Json(new { id = report.Id, status = report.Status, duplicateOf = report.Id }, ReportingJson.Options, statusCode: StatusCodes.Status200OK)
-                : Results.Json(new { id = report.Id, status = report.Status }, ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+                ? Results.Json(new ReportReceipt(report.Id, report.Status, DuplicateOf: report.Id), ReportingJson.Options, statusCode: StatusCodes.Status200OK)
+                : Results.Json(new ReportReceipt(report.Id, report.Status), ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
         });
 
     public Task<IResult> GetAsync(HttpRequest request, string id) =>
@@ -81,7 +81,7 @@ public sealed class ReportHandlers(
                 throw ApiProblem.Validation("'continuationToken' is not one this API gave out.");
             }
 
-            return Results.Json(new { items = page.Items.Select(r => ReportView.For(caller, r)), continuationToken = page.ContinuationToken }, ReportingJson.Options);
+            return Results.Json(new ReportViewPage(page.Items.Select(r => ReportView.For(caller, r)), page.ContinuationToken), ReportingJson.Options);
         });
 
     public Task<IResult> DownloadAsync(HttpRequest request, string id) =>

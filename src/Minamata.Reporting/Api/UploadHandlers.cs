@@ -28,10 +28,11 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
             var upload = await submissions.PrepareDirectUploadAsync(new Submission(partner, cycle, fileName, replaces, partner), cancellationToken);
             request.HttpContext.Response.Headers.Location = ApiRoutes.ReportPath(upload.Report.Id);
             return Results.Json(
-                new { id = upload.Report.Id, uploadUrl = upload.UploadUrl.ToString(), expiresAt = upload.ExpiresAt },
+                new UploadUrlView(upload.Report.Id, upload.UploadUrl.ToString(), upload.ExpiresAt),
                 ReportingJson.Options,
                 statusCode: StatusCodes.Status201Created);
         });
 
-    private sealed record UploadBody(string? FileName, string? Cycle, string? Replaces);
+    /// <summary>The request body, as the OpenAPI document describes it.</summary>
+    public sealed record UploadBody(string? FileName, string? Cycle, string? Replaces = null);
 }

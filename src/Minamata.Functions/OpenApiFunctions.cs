@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Minamata.Reporting.Api;
+
+namespace Minamata.Functions;
+
+/// <summary>
+/// <c>/api/openapi.json</c>: the server makes the document from its routes at run time
+/// (Microsoft.AspNetCore.OpenApi); the Functions host cannot, having no ASP.NET Core endpoints of its
+/// own, so it serves the copy kept beside this class, which a test holds equal to the server's.
+/// </summary>
+public sealed class OpenApiFunctions
+{
+    private static readonly Lazy<byte[]> Document = new(() =>
+    {
+        using var stream = typeof(OpenApiFunctions).Assembly.GetManifestResourceStream("openapi.json")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    [Function("OpenApi")]
+    public IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
+        Results.Bytes(Document.Value, "application/json;charset=utf-8");
+}

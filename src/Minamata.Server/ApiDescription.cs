@@ -1,0 +1,85 @@
+using Microsoft.OpenApi;
+using Minamata.Reporting.Api;
+
+namespace Minamata.Server;
+
+/// <summary>
+/// The OpenAPI document (<c>/api/openapi.json</c>), made by Microsoft.AspNetCore.OpenApi from the
+/// server's routes and what each declares it answers. The Functions app serves a copy of the same
+/// document, which a test holds equal to this one.
+/// </summary>
+internal static class ApiDescription
+{
+    public const string Scheme = "bearer";
+
+    public static IServiceCollection AddApiDescription(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Minamata report pipeline",
+                    Version = "1",
+                    Description = "Partners submit reports for a meeting of the Conference of the Parties; the secretariat follows, reviews and compiles them. Errors are problem+json with a stable `code` (docs/http-api.md lists them).",
+                };
+                // The same server answers wherever it is deployed: paths are relative to where the document was fetched.
+                document.Servers = [new OpenApiServer { Url = "/" }];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    [Scheme] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http,
+                        Scheme = "bearer",
+                        Description = "The secretariat's key or a partner's key (mk_...), as 'Authorization: Bearer <key>'.",
+                    },
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBody>().FirstOrDefault() is { } body)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            [body.ContentType] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                        },
+                    };
+                }
+            });
+        });
+
+    /// <summary>What a route reads from the request body, for the document only.</summary>
+    private sealed record RequestBody(Type Type, string ContentType);
+
+    /// <summary>An authenticated route: its answer, and the problems any call may get besides those given.</summary>
+    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route, int status, params int[] problems) =>
+        route.Produces<T>(status).Problems([StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable, .. problems]);
+
+    /// <summary>A file in the answer, with its media types.</summary>
+    public static RouteHandlerBuilder AnswersFile(this RouteHandlerBuilder route, params string[] mediaTypes) =>
+        route.Produces(StatusCodes.Status200OK, typeof(Stream), mediaTypes[0], mediaTypes[1..])
+            .Problems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>
+    /// The request body the route reads. Not <c>Accepts</c>: that also makes routing refuse other
+    /// content types with a bare 415, where the handler answers with the API's own problem.
+    /// </summary>
+    public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder route, string contentType = "application/json") =>
+        route.WithMetadata(new RequestBody(typeof(T), contentType));
+
+    private static RouteHandlerBuilder Problems(this RouteHandlerBuilder route, params int[] statuses)
+    {
+        foreach (var status in statuses.Distinct().Order())
+        {
+            route.Produces<ApiProblemBody>(status, "application/problem+json");
+        }
+
+        return route;
+    }
+}
