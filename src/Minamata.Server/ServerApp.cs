@@ -2,9 +2,9 @@ using Minamata.Reporting;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Notifications;
-using Minamata.Reporting.Submissions;
 using Minamata.Reporting.Portal;
 using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
 using Minamata.Server.Azurite;
 
 namespace Minamata.Server;
