@@ -68,6 +68,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CompilationHandlers>();
         services.AddSingleton<NotificationHandlers>();
         services.AddSingleton<PortalHandler>();
+        services.AddSingleton<ApiReferenceHandler>();
 
         // In Azure, Event Grid tells the intake of every upload; the server replaces this with its watcher.
         services.AddSingleton<IUploadNotifier, BlobEventsNotifyUploads>();

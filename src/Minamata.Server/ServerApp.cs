@@ -53,6 +53,7 @@ public static class ServerApp
         api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request)).Answers<ItemList<ReportingCycle>>(200).WithTags("Cycles");
         api.MapGet(ApiRoutes.Portal, (HttpRequest request, string? file, PortalHandler portal) => portal.Serve(request, file)).ExcludeFromDescription();
         api.MapGet(ApiRoutes.Root, (HttpRequest request, PortalHandler portal) => portal.ToStart(request)).ExcludeFromDescription();
+        api.MapGet(ApiRoutes.ApiReference, (HttpRequest request, string? file, ApiReferenceHandler reference) => reference.Serve(request, file)).ExcludeFromDescription();
         api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request))
             .Takes<PartnerHandlers.PartnerBody>().Answers<IssuedKey>(201, BadRequest, Forbidden, Conflict).WithTags("Partners");
         api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request)).Answers<ItemList<Partner>>(200, Forbidden).WithTags("Partners");

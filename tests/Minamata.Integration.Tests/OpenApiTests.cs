@@ -11,7 +11,7 @@ namespace Minamata.Integration.Tests;
 public sealed class OpenApiTests(ServerFixture fixture)
 {
     /// <summary>Routes for browsers, not for API clients.</summary>
-    private static readonly string[] NotApi = [ApiRoutes.Portal, ApiRoutes.Root, ApiRoutes.OpenApi];
+    private static readonly string[] NotApi = [ApiRoutes.Portal, ApiRoutes.Root, ApiRoutes.OpenApi, ApiRoutes.ApiReference];
 
     [Fact]
     public async Task The_document_describes_every_api_route_of_both_hosts_with_the_bearer_scheme()
@@ -59,7 +59,7 @@ public sealed class OpenApiTests(ServerFixture fixture)
         var context = new DefaultHttpContext { RequestServices = fixture.Server.Services };
         context.Response.Body = new MemoryStream();
 
-        await new OpenApiFunctions().OpenApi(context.Request).ExecuteAsync(context);
+        await new OpenApiFunctions(new ApiReferenceHandler()).OpenApi(context.Request).ExecuteAsync(context);
         var served = JsonNode.Parse(((MemoryStream)context.Response.Body).ToArray());
 
         var made = await ServerDocumentAsync();

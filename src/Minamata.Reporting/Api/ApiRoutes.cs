@@ -26,6 +26,9 @@ public static class ApiRoutes
     /// <summary>The API described by OpenAPI.</summary>
     public const string OpenApi = "api/openapi.json";
 
+    /// <summary>The interactive reference of the API, for people.</summary>
+    public const string ApiReference = "api/docs/{*file}";
+
     /// <summary>The web portal's pages and assets.</summary>
     public const string Portal = "portal/{*file}";
 
