@@ -40,7 +40,20 @@ internal static class ApiDescription
             });
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBody>().FirstOrDefault() is { } body)
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                foreach (var query in metadata.OfType<QueryParameter>())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = query.Name,
+                        In = ParameterLocation.Query,
+                        Description = query.Description,
+                        Schema = new OpenApiSchema { Type = query.IsInteger ? JsonSchemaType.Integer : JsonSchemaType.String },
+                    });
+                }
+
+                if (metadata.OfType<RequestBody>().FirstOrDefault() is { } body)
                 {
                     operation.RequestBody = new OpenApiRequestBody
                     {
@@ -54,8 +67,17 @@ internal static class ApiDescription
             });
         });
 
+    /// <summary>
+    /// A query parameter the handler reads. The handlers read the query themselves (to answer a bad
+    /// value with the API's own problem), so the route says what they read.
+    /// </summary>
+    public static RouteHandlerBuilder Query(this RouteHandlerBuilder route, string name, string description, bool isInteger = false) =>
+        route.WithMetadata(new QueryParameter(name, description, isInteger));
+
     /// <summary>What a route reads from the request body, for the document only.</summary>
     private sealed record RequestBody(Type Type, string ContentType);
+
+    private sealed record QueryParameter(string Name, string Description, bool IsInteger);
 
     /// <summary>An authenticated route: its answer, and the problems any call may get besides those given.</summary>
     public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route, int status, params int[] problems) =>

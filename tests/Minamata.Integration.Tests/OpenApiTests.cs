@@ -33,6 +33,10 @@ public sealed class OpenApiTests(ServerFixture fixture)
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
         Assert.Equal("http", document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>());
         Assert.NotNull(document["security"]![0]!["bearer"]);
+        Assert.All(document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()), operation => Assert.False(string.IsNullOrWhiteSpace(operation.Value!["summary"]?.GetValue<string>())));
+        Assert.Equal(
+            ["partner", "cycle", "language", "status", "q", "pageSize", "continuationToken"],
+            document["paths"]!["/api/reports"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
     }
 
     [Fact]
