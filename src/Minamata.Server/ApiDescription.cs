@@ -41,6 +41,14 @@ internal static class ApiDescription
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    if (response is OpenApiResponse problem && int.TryParse(status, out var code) && ApiProblemCodes.ByStatus.TryGetValue(code, out var codes))
+                    {
+                        problem.Description = $"{problem.Description}; code: {string.Join(", ", codes)}";
+                    }
+                }
+
                 foreach (var query in metadata.OfType<QueryParameter>())
                 {
                     operation.Parameters ??= [];

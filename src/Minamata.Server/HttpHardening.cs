@@ -41,7 +41,7 @@ internal static class HttpHardening
             limiter.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                await new ApiProblem(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many calls without a key came from this address; wait a little.") { RetryAfter = retryAfter }
+                await new ApiProblem(StatusCodes.Status429TooManyRequests, ApiProblemCodes.TooManyRequests, "Too many calls without a key came from this address; wait a little.") { RetryAfter = retryAfter }
                     .ToResult().ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -62,7 +62,7 @@ internal static class HttpHardening
             var status = context.HttpContext.Response.StatusCode;
             var problem = status == StatusCodes.Status404NotFound
                 ? ApiProblem.NotFound($"route {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}")
-                : new ApiProblem(status, "http-" + status, "The request cannot be served.");
+                : new ApiProblem(status, ApiProblemCodes.HttpStatusPrefix + status, "The request cannot be served.");
             return problem.ToResult().ExecuteAsync(context.HttpContext);
         });
         app.Use(async (context, next) =>
@@ -83,12 +83,12 @@ internal static class HttpHardening
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         if (target.Length > MaxTargetBytes)
         {
-            return new ApiProblem(StatusCodes.Status414UriTooLong, "uri-too-long", $"The URL is longer than {MaxTargetBytes} characters.");
+            return new ApiProblem(StatusCodes.Status414UriTooLong, ApiProblemCodes.UriTooLong, $"The URL is longer than {MaxTargetBytes} characters.");
         }
 
         var headerBytes = context.Request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0));
         return headerBytes > MaxHeaderBytes
-            ? new ApiProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge, "headers-too-large", $"The request's headers are longer than {MaxHeaderBytes} characters in all.")
+            ? new ApiProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge, ApiProblemCodes.HeadersTooLarge, $"The request's headers are longer than {MaxHeaderBytes} characters in all.")
             : null;
     }
 }

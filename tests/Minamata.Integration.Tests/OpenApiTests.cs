@@ -53,6 +53,8 @@ public sealed class OpenApiTests(ServerFixture fixture)
         Assert.Equal(["400", "401", "403", "409", "429", "500", "503"], createPartner["responses"]!.AsObject().Select(r => r.Key).Where(k => k != "201").Order());
         Assert.Equal("#/components/schemas/ApiProblemBody", createPartner["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
         Assert.Equal(["type", "title", "status", "detail", "code"], problem["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("Bad Request; code: validation, missing-file, empty, invalid-file-name, too-many-parts, unknown-cycle, unknown-partner", createPartner["responses"]!["400"]!["description"]!.GetValue<string>());
+        Assert.Equal("Conflict; code: conflict", createPartner["responses"]!["409"]!["description"]!.GetValue<string>());
         var uploadForm = document["paths"]!["/api/reports"]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
         Assert.Equal("binary", uploadForm["properties"]!["file"]!["format"]!.GetValue<string>());
     }
@@ -71,6 +73,14 @@ public sealed class OpenApiTests(ServerFixture fixture)
             JsonNode.DeepEquals(made, served),
             "src/Minamata.Functions/openapi.json differs from what the server makes: run the server and save its /api/openapi.json there.");
         Assert.StartsWith("application/json", context.Response.ContentType);
+    }
+
+    [Fact]
+    public async Task The_api_reference_lists_every_problem_code()
+    {
+        var reference = await File.ReadAllTextAsync(Path.Combine(ServerFixture.RepositoryRoot, "docs", "http-api.md"));
+
+        Assert.All(ApiProblemCodes.ByStatus, entry => Assert.All(entry.Value, code => Assert.Contains($"`{code}`", reference)));
     }
 
     private async Task<JsonNode> ServerDocumentAsync()

@@ -20,7 +20,7 @@ public sealed class CallerAuthenticator(PartnerDirectory directory, FailedKeyLim
 
         if (!failedKeys.MayTry(request))
         {
-            throw new ApiProblem(StatusCodes.Status429TooManyRequests, "too-many-failed-keys", "Too many wrong keys came from this address; wait a minute.")
+            throw new ApiProblem(StatusCodes.Status429TooManyRequests, ApiProblemCodes.TooManyFailedKeys, "Too many wrong keys came from this address; wait a minute.")
             {
                 RetryAfter = FailedKeyLimiter.RetryAfter,
             };

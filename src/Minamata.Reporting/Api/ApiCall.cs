@@ -39,12 +39,12 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
             if (caller is null)
             {
                 headers.WWWAuthenticate = "Bearer";
-                throw new ApiProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Send a valid key as 'Authorization: Bearer <key>'.");
+                throw new ApiProblem(StatusCodes.Status401Unauthorized, ApiProblemCodes.Unauthorized, "Send a valid key as 'Authorization: Bearer <key>'.");
             }
 
             if (audience == Audience.Secretariat && !caller.IsSecretariat)
             {
-                throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only the secretariat may do this.");
+                throw new ApiProblem(StatusCodes.Status403Forbidden, ApiProblemCodes.Forbidden, "Only the secretariat may do this.");
             }
 
             return await handle(caller, cancellationToken);
@@ -56,7 +56,7 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits (body too large, body cut off) surface here while a handler reads.
-            return new ApiProblem(e.StatusCode, e.StatusCode == 413 ? "too-large" : "validation", e.Message).ToResult();
+            return new ApiProblem(e.StatusCode, e.StatusCode == 413 ? ApiProblemCodes.TooLarge : ApiProblemCodes.Validation, e.Message).ToResult();
         }
         catch (Exception e) when (StorageFailures.IsOutage(e))
         {
@@ -73,5 +73,5 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
 
     /// <summary>503 with Retry-After: storage outages are the client's cue to try again, not a server fault.</summary>
     public static IResult StorageUnavailable() =>
-        new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage is not answering; try again shortly.") { RetryAfter = StorageRetryAfter }.ToResult();
+        new ApiProblem(StatusCodes.Status503ServiceUnavailable, ApiProblemCodes.StorageUnavailable, "Storage is not answering; try again shortly.") { RetryAfter = StorageRetryAfter }.ToResult();
 }

@@ -14,12 +14,12 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
     /// <summary>When the client may try again (sent as Retry-After), for answers such as 429 and 503.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    public static ApiProblem Validation(string detail) => new(StatusCodes.Status400BadRequest, "validation", detail);
+    public static ApiProblem Validation(string detail) => new(StatusCodes.Status400BadRequest, ApiProblemCodes.Validation, detail);
 
     /// <summary>A failure of the server's own (a bug, not the request): the detail is in the log, never in the answer.</summary>
-    public static ApiProblem Internal() => new(StatusCodes.Status500InternalServerError, "internal-error", "The server failed to answer this request; the failure is logged.");
+    public static ApiProblem Internal() => new(StatusCodes.Status500InternalServerError, ApiProblemCodes.InternalError, "The server failed to answer this request; the failure is logged.");
 
-    public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, "not-found", $"There is no {what}.");
+    public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, ApiProblemCodes.NotFound, $"There is no {what}.");
 
     public IResult ToResult() => new ProblemResult(this);
 

@@ -67,7 +67,7 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
         var known = (await partners.ListAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
         if (expected.Where(p => !known.Contains(p)).ToList() is { Count: > 0 } unknown)
         {
-            throw new ApiProblem(StatusCodes.Status400BadRequest, "unknown-partner", $"There are no partners {string.Join(", ", unknown)}.");
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownPartner, $"There are no partners {string.Join(", ", unknown)}.");
         }
 
         var reminders = body.ReminderDays ?? [.. ReportingCycle.DefaultReminderDays];

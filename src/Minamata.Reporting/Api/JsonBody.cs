@@ -12,7 +12,7 @@ public static class JsonBody
     {
         if (request.ContentLength > MaxBytes)
         {
-            throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "too-large", $"A JSON body may be at most {MaxBytes} bytes.");
+            throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, ApiProblemCodes.TooLarge, $"A JSON body may be at most {MaxBytes} bytes.");
         }
 
         using var buffer = new MemoryStream();
@@ -22,7 +22,7 @@ public static class JsonBody
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "too-large", $"A JSON body may be at most {MaxBytes} bytes.");
+                throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, ApiProblemCodes.TooLarge, $"A JSON body may be at most {MaxBytes} bytes.");
             }
 
             buffer.Write(chunk, 0, read);

@@ -39,7 +39,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
             HeaderUtilities.RemoveQuotes(mediaType.Boundary) is not { Length: > 0 and <= 200 } boundary)
         {
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the report as multipart/form-data with a 'file' part and a 'cycle' field.");
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, ApiProblemCodes.UnsupportedMediaType, "Send the report as multipart/form-data with a 'file' part and a 'cycle' field.");
         }
 
         // Refuse an announced oversize body before reading a byte of it.
@@ -61,7 +61,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             {
                 if (++parts > MaxParts)
                 {
-                    throw new ApiProblem(StatusCodes.Status400BadRequest, "too-many-parts", $"The form has more than {MaxParts} parts; send 'file', 'cycle' and, if needed, 'replaces'.");
+                    throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.TooManyParts, $"The form has more than {MaxParts} parts; send 'file', 'cycle' and, if needed, 'replaces'.");
                 }
 
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition() && !disposition.IsFileDisposition())
@@ -79,7 +79,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
 
                     partner = ResolvePartner(caller, fields);
                     fileName = FileNameRules.Normalise(FileNameOf(disposition), out var problem)
-                        ?? throw new ApiProblem(StatusCodes.Status400BadRequest, "invalid-file-name", problem);
+                        ?? throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.InvalidFileName, problem);
                     contentType = MediaTypeHeaderValue.TryParse(section.ContentType, out var partType) ? partType.MediaType.ToString() : "application/octet-stream";
                     file = new StagedUpload(storage.Uploads.GetBlockBlobClient(UploadLocation.ForApiUpload(partner)));
                     if (!await file.StageAsync(section.Body, maxFileBytes, cancellationToken))
@@ -100,12 +100,12 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
 
         if (file is null || fileName is null || contentType is null || partner is null)
         {
-            throw new ApiProblem(StatusCodes.Status400BadRequest, "missing-file", "The request has no part named 'file'.");
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.MissingFile, "The request has no part named 'file'.");
         }
 
         if (file.Length == 0)
         {
-            throw new ApiProblem(StatusCodes.Status400BadRequest, "empty", "The file is empty.");
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.Empty, "The file is empty.");
         }
 
         var cycle = await RequireCycleAsync(fields.GetValueOrDefault("cycle")?.Trim(), cycles, cancellationToken);
@@ -117,7 +117,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
 
         if (caller.IsSecretariat && await partners.GetAsync(partner, cancellationToken) is null)
         {
-            throw new ApiProblem(StatusCodes.Status400BadRequest, "unknown-partner", $"There is no partner '{partner}'.");
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownPartner, $"There is no partner '{partner}'.");
         }
 
         return new Form(file, new Submission(partner, cycle, fileName, replaces, caller.PartnerId ?? "secretariat"), contentType);
@@ -132,7 +132,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
         }
 
         return await cycles.GetAsync(cycle!, cancellationToken) is null
-            ? throw new ApiProblem(StatusCodes.Status400BadRequest, "unknown-cycle", $"There is no reporting cycle '{cycle}'.")
+            ? throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownCycle, $"There is no reporting cycle '{cycle}'.")
             : cycle!;
     }
 
@@ -144,7 +144,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
         {
             return named is null || named == caller.PartnerId
                 ? caller.PartnerId!
-                : throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "A partner may upload only its own reports.");
+                : throw new ApiProblem(StatusCodes.Status403Forbidden, ApiProblemCodes.Forbidden, "A partner may upload only its own reports.");
         }
 
         return PartnerId.IsValid(named)
@@ -173,5 +173,5 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
     }
 
     private static ApiProblem TooLarge(long maxFileBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, "too-large", $"A report may be at most {maxFileBytes} bytes.");
+        new(StatusCodes.Status413PayloadTooLarge, ApiProblemCodes.TooLarge, $"A report may be at most {maxFileBytes} bytes.");
 }

@@ -16,7 +16,7 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
         {
             var partner = Validate(await JsonBody.ReadAsync<PartnerBody>(request, cancellationToken));
             var issued = await directory.CreateAsync(partner, cancellationToken)
-                ?? throw new ApiProblem(StatusCodes.Status409Conflict, "conflict", $"A partner with id '{partner.Id}' exists already.");
+                ?? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"A partner with id '{partner.Id}' exists already.");
             return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
         });
 
@@ -31,7 +31,7 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
             }
             catch (KeyReissueConflictException e)
             {
-                throw new ApiProblem(StatusCodes.Status409Conflict, "conflict", e.Message + " Ask again for a key that works.");
+                throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, e.Message + " Ask again for a key that works.");
             }
         });
 

@@ -11,13 +11,13 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
         {
             if (caller.PartnerId is not { } partner)
             {
-                throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Upload URLs are issued to partners, for their own reports.");
+                throw new ApiProblem(StatusCodes.Status403Forbidden, ApiProblemCodes.Forbidden, "Upload URLs are issued to partners, for their own reports.");
             }
 
             await partnerLimits.CheckAsync(partner, cancellationToken);
             var body = await JsonBody.ReadAsync<UploadBody>(request, cancellationToken);
             var fileName = FileNameRules.Normalise(body.FileName, out var problem)
-                ?? throw new ApiProblem(StatusCodes.Status400BadRequest, "invalid-file-name", problem);
+                ?? throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.InvalidFileName, problem);
             var cycle = await MultipartUpload.RequireCycleAsync(body.Cycle, cycles, cancellationToken);
             var replaces = string.IsNullOrWhiteSpace(body.Replaces) ? null : body.Replaces.Trim();
             if (await submissions.ProblemWithReplacesAsync(replaces, partner, cycle, cancellationToken) is { } replacesProblem)

@@ -39,5 +39,5 @@ public sealed class PartnerUploadLimits(ReportIndex index, IOptions<SubmissionOp
     }
 
     private static ApiProblem TooMany(string detail, TimeSpan retryAfter) =>
-        new(StatusCodes.Status429TooManyRequests, "too-many-reports", detail) { RetryAfter = retryAfter };
+        new(StatusCodes.Status429TooManyRequests, ApiProblemCodes.TooManyReports, detail) { RetryAfter = retryAfter };
 }
