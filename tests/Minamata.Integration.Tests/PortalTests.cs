@@ -1,4 +1,5 @@
 using System.Text;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Minamata.Fixtures;
 
@@ -206,6 +207,56 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Where screenshots go: the test output's screenshots folder, an artefact to look at.</summary>
+    [Theory]
+    [InlineData("ar", "rtl")]
+    [InlineData("zh", "ltr")]
+    [InlineData("en", "ltr")]
+    [InlineData("fr", "ltr")]
+    [InlineData("ru", "ltr")]
+    [InlineData("es", "ltr")]
+    public async Task Both_views_read_whole_in_each_un_language_and_pass_axe(string language, string direction)
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("LANG", language);
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, new DateOnly(2099, 8, 15), partnerId);
+        using var client = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(client, FixtureRenderer.Render(FixtureReport.Load("en-who-health"), "txt"), "report.txt", cycle);
+        await ReportsApi.WaitUntilProcessedAsync(client, id, TimeSpan.FromSeconds(10));
+
+        // The partner lands in its own language, with nothing picked.
+        var partner = await SignInAsync(key);
+        await Assertions.Expect(partner.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await partner.SelectOptionAsync("#partner-cycle", cycle);
+        await Assertions.Expect(partner.Locator("#partner-reports tbody tr")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await AssertReadsWholeAsync(partner, language, direction);
+
+        // The secretariat picks the language; the choice holds for the views it opens.
+        var secretariat = await SignInAsync(ServerFixture.SecretariatKey);
+        await secretariat.SelectOptionAsync("#language", language);
+        await Assertions.Expect(secretariat.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await secretariat.SelectOptionAsync("#secretariat-cycle", cycle);
+        await secretariat.Locator("#secretariat-reports tbody tr", new() { HasText = "report.txt" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("#detail-history li")).Not.ToHaveCountAsync(0);
+        await AssertReadsWholeAsync(secretariat, language, direction);
+        if (language is "ar" or "fr")
+        {
+            await secretariat.ScreenshotAsync(new() { Path = Screenshot($"secretariat-{language}"), FullPage = true });
+            await partner.ScreenshotAsync(new() { Path = Screenshot($"partner-{language}"), FullPage = true });
+        }
+    }
+
+    private static async Task AssertReadsWholeAsync(IPage page, string language, string direction)
+    {
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("[[", text);
+        Assert.Equal(direction, await page.Locator("html").GetAttributeAsync("dir"));
+        // The texts are the language's own: the sign-out button is not the English one, except in English.
+        Assert.Equal(language == "en", await page.Locator("#sign-out").InnerTextAsync() == "Sign out");
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => n.Html))})").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
     private static string Screenshot(string view)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -20,6 +20,7 @@ public sealed class PortalHandler(ReportStorageClients storage)
         [".html"] = "text/html; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
+        [".json"] = "application/json; charset=utf-8",
         [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary();
 

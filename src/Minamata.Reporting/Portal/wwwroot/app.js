@@ -4,8 +4,12 @@
 "use strict";
 
 (() => {
-  const texts = window.MINAMATA_TEXTS;
   const KEY = "minamata.key";
+  // The six UN languages, each with a texts-<code>.json beside this file, named in its own language.
+  const LANGUAGES = { ar: "العربية", zh: "中文", en: "English", fr: "Français", ru: "Русский", es: "Español" };
+  const LANGUAGE = "minamata.language";
+  let texts = {};
+  let language = "en";
   // Files above this go straight to Blob Storage with an upload URL instead of through the API.
   const DIRECT_UPLOAD_BYTES = 4 * 1024 * 1024;
   const $ = (id) => document.getElementById(id);
@@ -14,8 +18,47 @@
   // Each refresh takes a ticket; a refresh that a newer one overtook does not draw its stale answer.
   let ticket = 0;
 
+  // A text missing from a language shows as [[name]], which the browser tests look for.
   function t(name, values = {}) {
-    return (texts[name] ?? name).replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+    return (texts[name] ?? `[[${name}]]`).replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+  }
+
+  // Dates and numbers as the chosen language writes them, always in the Gregorian calendar and in
+  // UTC, the time the deadlines are kept in.
+  function number(value) {
+    return new Intl.NumberFormat(language).format(value);
+  }
+
+  function day(iso) {
+    if (!iso) return "";
+    const date = new Date(iso.length === 10 ? iso + "T00:00:00Z" : iso);
+    return new Intl.DateTimeFormat(language, { dateStyle: "medium", calendar: "gregory", timeZone: "UTC" }).format(date);
+  }
+
+  function moment(iso) {
+    return new Intl.DateTimeFormat(language, {
+      year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", calendar: "gregory", timeZone: "UTC", timeZoneName: "short",
+    }).format(new Date(iso));
+  }
+
+  // The partner's language once signed in, unless the user picked one; before that, the browser's.
+  function preferredLanguage() {
+    const picked = localStorage.getItem(LANGUAGE);
+    if (picked in LANGUAGES) return picked;
+    if (me?.language in LANGUAGES) return me.language;
+    return (navigator.languages || [navigator.language]).map((l) => l.slice(0, 2).toLowerCase()).find((l) => l in LANGUAGES) || "en";
+  }
+
+  async function useLanguage(code) {
+    const response = await fetch(`texts-${code}.json`);
+    if (!response.ok) throw new Error(`texts-${code}.json: HTTP ${response.status}`);
+    texts = await response.json();
+    language = code;
+    document.documentElement.lang = code;
+    document.documentElement.dir = code === "ar" ? "rtl" : "ltr";
+    $("language").value = code;
+    for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+    document.title = t("appTitle");
   }
 
   function say(text, isError = false) {
@@ -87,9 +130,9 @@
 
   function deadlineText(deadline) {
     const days = daysFromToday(deadline);
-    if (days > 0) return t("deadlineIn", { deadline, days });
-    if (days === 0) return t("deadlineToday", { deadline });
-    return t("deadlinePassed", { deadline, days: -days });
+    if (days > 0) return t("deadlineIn", { deadline: day(deadline), days: number(days) });
+    if (days === 0) return t("deadlineToday", { deadline: day(deadline) });
+    return t("deadlinePassed", { deadline: day(deadline), days: number(-days) });
   }
 
   function statusText(report) {
@@ -98,11 +141,7 @@
   }
 
   function period(p) {
-    return p ? `${p.start} – ${p.end}` : "";
-  }
-
-  function day(iso) {
-    return iso ? iso.slice(0, 10) : "";
+    return p ? `${day(p.start)} – ${day(p.end)}` : "";
   }
 
   async function download(path, fileName) {
@@ -243,10 +282,8 @@
     for (const name of ["dragleave", "drop"]) {
       zone.addEventListener(name, (e) => { e.preventDefault(); zone.classList.remove("over"); });
     }
+    // The zone is for the mouse; the keyboard reaches the file input inside it (the zone shows its focus).
     zone.addEventListener("drop", (e) => choose(e.dataTransfer.files[0] ?? null));
-    zone.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); $("file").click(); }
-    });
     $("upload-form").addEventListener("submit", uploadChosen);
   }
 
@@ -267,7 +304,7 @@
     const count = (state) => status.partners.filter((p) => p.state === state).length;
     const total = status.partners.length;
     const done = count("submitted") + count("late");
-    $("status-summary").textContent = t("statusSummary", { done, total, late: count("late"), missing: count("missing") });
+    $("status-summary").textContent = t("statusSummary", { done: number(done), total: number(total), late: number(count("late")), missing: number(count("missing")) });
     $("status-progress").value = total ? Math.round((100 * done) / total) : 0;
     $("status-progress").setAttribute("aria-label", $("status-summary").textContent);
     const body = $("status-table").tBodies[0];
@@ -318,7 +355,7 @@
     const m = report.metadata ?? {};
     const rows = [
       ["fieldPartner", report.partner], ["fieldSubmittedBy", m.submittedBy], ["fieldCycle", report.cycle], ["fieldStatus", statusText(report)], ["fieldSymbol", m.symbol],
-      ["fieldDate", m.documentDate], ["fieldPeriod", period(m.reportingPeriod)], ["fieldOrganizations", (m.organizations ?? []).join(", ")],
+      ["fieldDate", day(m.documentDate)], ["fieldPeriod", period(m.reportingPeriod)], ["fieldOrganizations", (m.organizations ?? []).join(", ")],
       ["fieldArticles", (m.conventionArticles ?? []).join(", ")], ["fieldDocuments", (m.referencedDocuments ?? []).join(", ")],
       ["fieldReplaces", report.replaces], ["fieldSupersededBy", report.supersededBy],
     ];
@@ -330,7 +367,7 @@
     const history = $("detail-history");
     clear(history);
     for (const entry of report.history ?? []) {
-      const line = t("historyLine", { at: entry.at.replace("T", " ").slice(0, 19), event: entry.event, by: entry.by });
+      const line = t("historyLine", { at: moment(entry.at), event: texts["event" + entry.event.replace(/(^|-)(\w)/g, (m, dash, letter) => letter.toUpperCase())] ?? entry.event, by: entry.by });
       history.appendChild(element("li", entry.detail ? t("historyDetail", { line, detail: entry.detail }) : line));
     }
   }
@@ -354,7 +391,7 @@
         state.textContent = t("compilationFailed", { error: compilation.error ?? "" });
         return;
       }
-      state.textContent = t("compilationDone", { count: compilation.reportCount });
+      state.textContent = t("compilationDone", { count: number(compilation.reportCount) });
       for (const [format, path] of Object.entries(compilation.outputs)) {
         const item = element("li");
         const button = element("button", t("download", { format: format.toUpperCase() }));
@@ -393,15 +430,24 @@
     $("sign-in").hidden = true;
     $("sign-out").hidden = false;
     $("who").hidden = false;
+    if (preferredLanguage() !== language) {
+      // A language whose texts cannot be fetched leaves the page in the one it has.
+      await useLanguage(preferredLanguage()).catch((error) => say(error.message, true));
+    }
     $("who").textContent = me.role === "partner" ? t("signedInAsPartner", { name: me.name ?? me.id, id: me.id }) : t("signedInAsSecretariat");
     say("");
     if (me.role === "partner") await showPartner();
     else await showSecretariat();
   }
 
-  function init() {
-    for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
-    document.title = t("appTitle");
+  async function init() {
+    for (const [code, name] of Object.entries(LANGUAGES)) $("language").appendChild(Object.assign(element("option", name), { value: code, lang: code }));
+    await useLanguage(preferredLanguage());
+    $("language").addEventListener("change", async () => {
+      localStorage.setItem(LANGUAGE, $("language").value);
+      await useLanguage($("language").value);
+      if (me) await start();
+    });
     wireUpload();
     $("search-form").addEventListener("submit", (e) => searchReports(e).catch(failed));
     $("compile").addEventListener("click", compile);
@@ -415,5 +461,5 @@
     else signOut();
   }
 
-  init();
+  init().catch((error) => say(error.message, true));
 })();
