@@ -159,6 +159,8 @@
 
   async function fillCycles(select, onChange) {
     const cycles = (await api("GET", "/api/cycles")).items;
+    // Drawn again (say, in another language), the list keeps the cycle the user was looking at.
+    const previous = select.value;
     clear(select);
     for (const cycle of cycles) {
       const option = element("option", `${cycle.id} – ${cycle.title}`);
@@ -166,6 +168,7 @@
       option.dataset.deadline = cycle.submissionDeadline;
       select.appendChild(option);
     }
+    if (cycles.some((c) => c.id === previous)) select.value = previous;
     select.onchange = () => onChange().catch(failed);
     if (cycles.length === 0) say(t("noCycles"));
     return cycles.length > 0;
