@@ -10,26 +10,16 @@ namespace Minamata.Integration.Tests;
 [Collection(StorageCollection.Name)]
 public sealed class ApiReferenceTests(ServerFixture fixture) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    private Chromium chromium = null!;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (.ci/run installs it).");
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-        });
-    }
+    private IBrowser Browser => chromium.Browser;
+
+    public async Task InitializeAsync() => chromium = await Chromium.LaunchAsync();
 
     [Fact]
     public async Task The_reference_shows_the_operations_within_its_policy_and_from_this_host_only()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var requested = new List<string>();
         var console = new List<string>();
         page.Request += (_, request) => requested.Add(request.Url);
@@ -51,9 +41,5 @@ public sealed class ApiReferenceTests(ServerFixture fixture) : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "api-reference.png") });
     }
 
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await chromium.DisposeAsync();
 }

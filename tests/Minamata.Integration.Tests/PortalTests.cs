@@ -12,23 +12,13 @@ namespace Minamata.Integration.Tests;
 [Collection(StorageCollection.Name)]
 public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    private Chromium chromium = null!;
     private readonly List<string> requestedUrls = [];
     private readonly List<string> dialogs = [];
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (.ci/run installs it).");
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-        });
-    }
+    private IBrowser Browser => chromium.Browser;
+
+    public async Task InitializeAsync() => chromium = await Chromium.LaunchAsync();
 
     [Fact]
     public async Task A_partner_drops_a_report_and_sees_it_indexed_with_its_title()
@@ -276,7 +266,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
 
     private async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.Request += (_, request) => requestedUrls.Add($"{request.Method} {request.Url}");
         page.Dialog += (_, dialog) =>
@@ -287,9 +277,5 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await chromium.DisposeAsync();
 }
