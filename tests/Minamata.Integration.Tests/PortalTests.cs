@@ -225,7 +225,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await secretariat.SelectOptionAsync("#language", language);
         await Assertions.Expect(secretariat.Locator("html")).ToHaveAttributeAsync("lang", language);
         await secretariat.SelectOptionAsync("#secretariat-cycle", cycle);
-        await secretariat.Locator("#secretariat-reports tbody tr", new() { HasText = "report.txt" }).ClickAsync();
+        await secretariat.Locator("#secretariat-reports tbody tr", new() { HasText = partnerId }).ClickAsync();
         await Assertions.Expect(secretariat.Locator("#detail-history li")).Not.ToHaveCountAsync(0);
         await AssertReadsWholeAsync(secretariat, language, direction);
         if (language is "ar" or "fr")
