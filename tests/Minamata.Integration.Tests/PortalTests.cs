@@ -162,6 +162,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
 
         Assert.Equal(new Uri(fixture.BaseAddress, "/portal/").ToString(), page.Url);
         await Assertions.Expect(page.Locator("#key")).ToBeVisibleAsync();
+        AssertNoSeriousViolations(await page.RunAxe());
     }
 
     [Fact]
@@ -242,7 +243,11 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         Assert.Equal(direction, await page.Locator("html").GetAttributeAsync("dir"));
         // The texts are the language's own: the sign-out button is not the English one, except in English.
         Assert.Equal(language == "en", await page.Locator("#sign-out").InnerTextAsync() == "Sign out");
-        var axe = await page.RunAxe();
+        AssertNoSeriousViolations(await page.RunAxe());
+    }
+
+    private static void AssertNoSeriousViolations(Deque.AxeCore.Commons.AxeResult axe)
+    {
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => n.Html))})").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
