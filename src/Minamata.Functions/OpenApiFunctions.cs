@@ -11,13 +11,7 @@ namespace Minamata.Functions;
 /// </summary>
 public sealed class OpenApiFunctions(ApiReferenceHandler reference)
 {
-    private static readonly Lazy<byte[]> Document = new(() =>
-    {
-        using var stream = typeof(OpenApiFunctions).Assembly.GetManifestResourceStream("openapi.json")!;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
+    private static readonly Lazy<byte[]> Document = new(() => EmbeddedPages.Read(typeof(OpenApiFunctions).Assembly.GetManifestResourceStream("openapi.json")!));
 
     [Function("OpenApi")]
     public IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>

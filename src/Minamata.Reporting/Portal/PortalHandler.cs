@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Storage;
@@ -13,18 +12,7 @@ namespace Minamata.Reporting.Portal;
 /// </summary>
 public sealed class PortalHandler(ReportStorageClients storage)
 {
-    private const string ResourcePrefix = "Minamata.Reporting.Portal.";
-
-    private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>
-    {
-        [".html"] = "text/html; charset=utf-8",
-        [".js"] = "text/javascript; charset=utf-8",
-        [".css"] = "text/css; charset=utf-8",
-        [".json"] = "application/json; charset=utf-8",
-        [".svg"] = "image/svg+xml",
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, byte[]> Files = Load();
+    private static readonly EmbeddedPages Pages = new(typeof(PortalHandler).Assembly, "Minamata.Reporting.Portal.");
 
     public IResult Serve(HttpRequest request, string? file)
     {
@@ -34,39 +22,14 @@ public sealed class PortalHandler(ReportStorageClients storage)
             return ToStart(request);
         }
 
-        var name = string.IsNullOrEmpty(file) ? "index.html" : file;
-        if (!Files.TryGetValue(name, out var content))
-        {
-            return ApiProblem.NotFound($"page '{name}'").ToResult();
-        }
-
-        var headers = request.HttpContext.Response.Headers;
         var blobOrigin = storage.Blobs.Uri.GetLeftPart(UriPartial.Authority);
-        headers.ContentSecurityPolicy =
+        return Pages.Serve(
+            request,
+            file,
             $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' {blobOrigin}; " +
-            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-cache";
-        return Results.Bytes(content, ContentTypes[Path.GetExtension(name)]);
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     }
 
     /// <summary>The site's root: browsers land on the portal, with the query string kept.</summary>
     public IResult ToStart(HttpRequest request) => Results.Redirect(ApiRoutes.PortalStart + request.QueryString.Value);
-
-    private static FrozenDictionary<string, byte[]> Load()
-    {
-        var assembly = typeof(PortalHandler).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .ToFrozenDictionary(
-                n => n[ResourcePrefix.Length..],
-                n =>
-                {
-                    using var stream = assembly.GetManifestResourceStream(n)!;
-                    using var copy = new MemoryStream();
-                    stream.CopyTo(copy);
-                    return copy.ToArray();
-                });
-    }
 }
