@@ -9,8 +9,15 @@ namespace Minamata.Reporting;
 /// </summary>
 public static class ReportingJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = Shape(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>
+    /// Gives options made with the web defaults the pipeline's shape. The hosts' own options (what
+    /// the API's typed results are written with) get it too, so an answer reads as the index does.
+    /// </summary>
+    public static JsonSerializerOptions Shape(JsonSerializerOptions options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        return options;
+    }
 }

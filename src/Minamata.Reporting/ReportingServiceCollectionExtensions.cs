@@ -36,6 +36,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicOptions>().Bind(configuration.GetSection(PublicOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
+        services.ConfigureHttpJsonOptions(o => ReportingJson.Shape(o.SerializerOptions));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => ReportStorageClients.FromConfiguration(configuration));
 

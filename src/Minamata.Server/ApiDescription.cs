@@ -87,14 +87,16 @@ internal static class ApiDescription
 
     private sealed record QueryParameter(string Name, string Description, bool IsInteger);
 
-    /// <summary>An authenticated route: its answer, and the problems any call may get besides those given.</summary>
-    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route, int status, params int[] problems) =>
-        route.Produces<T>(status).Problems([StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable, .. problems]);
+    /// <summary>
+    /// The problems a route may answer besides those of any authenticated call, which its typed
+    /// result (<see cref="ApiProblemResult"/>) declares: what the handler throws is not in its type.
+    /// </summary>
+    public static RouteHandlerBuilder Fails(this RouteHandlerBuilder route, params int[] statuses) =>
+        route.WithMetadata([.. ApiProblemResult.Answers(statuses)]);
 
-    /// <summary>A file in the answer, with its media types.</summary>
+    /// <summary>A file in the answer, with its media types; a stream's type cannot say them.</summary>
     public static RouteHandlerBuilder AnswersFile(this RouteHandlerBuilder route, params string[] mediaTypes) =>
-        route.Produces(StatusCodes.Status200OK, typeof(Stream), mediaTypes[0], mediaTypes[1..])
-            .Problems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
+        route.Produces(StatusCodes.Status200OK, typeof(Stream), mediaTypes[0], mediaTypes[1..]).Fails(StatusCodes.Status404NotFound);
 
     /// <summary>
     /// The request body the route reads. Not <c>Accepts</c>: that also makes routing refuse other
@@ -102,14 +104,4 @@ internal static class ApiDescription
     /// </summary>
     public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder route, string contentType = "application/json") =>
         route.WithMetadata(new RequestBody(typeof(T), contentType));
-
-    private static RouteHandlerBuilder Problems(this RouteHandlerBuilder route, params int[] statuses)
-    {
-        foreach (var status in statuses.Distinct().Order())
-        {
-            route.Produces<ApiProblemBody>(status, "application/problem+json");
-        }
-
-        return route;
-    }
 }

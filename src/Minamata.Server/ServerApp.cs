@@ -48,34 +48,34 @@ public static class ServerApp
         app.MapOpenApi("/" + ApiRoutes.OpenApi);
         var api = app.MapGroup("/");
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthHandler health) => health.CheckAsync(request))
-            .Produces<HealthView>().Produces<ApiProblemBody>(StatusCodes.Status503ServiceUnavailable, "application/problem+json").WithTags("Service").WithSummary("Whether the service and its storage answer.").Query("details", "\"true\" (secretariat): probe storage now and say how long it took.");
-        api.MapGet(ApiRoutes.Me, (HttpRequest request, PartnerHandlers partners) => partners.MeAsync(request)).Answers<CallerView>(200).WithTags("Partners").WithSummary("Who the key belongs to: the secretariat, or which partner.");
-        api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request)).Answers<ItemList<ReportingCycle>>(200).WithTags("Cycles").WithSummary("The reporting cycles; a partner sees whether it is expected in each.");
+            .Fails(Forbidden).WithTags("Service").WithSummary("Whether the service and its storage answer.").Query("details", "\"true\" (secretariat): probe storage now and say how long it took.");
+        api.MapGet(ApiRoutes.Me, (HttpRequest request, PartnerHandlers partners) => partners.MeAsync(request)).WithTags("Partners").WithSummary("Who the key belongs to: the secretariat, or which partner.");
+        api.MapGet(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles) => cycles.ListAsync(request)).WithTags("Cycles").WithSummary("The reporting cycles; a partner sees whether it is expected in each.");
         api.MapGet(ApiRoutes.Portal, (HttpRequest request, string? file, PortalHandler portal) => portal.Serve(request, file)).ExcludeFromDescription();
         api.MapGet(ApiRoutes.Root, (HttpRequest request, PortalHandler portal) => portal.ToStart(request)).ExcludeFromDescription();
         api.MapGet(ApiRoutes.ApiReference, (HttpRequest request, string? file, ApiReferenceHandler reference) => reference.Serve(request, file)).ExcludeFromDescription();
         api.MapPost(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.CreateAsync(request))
-            .Takes<PartnerHandlers.PartnerBody>().Answers<IssuedKey>(201, BadRequest, Forbidden, Conflict).WithTags("Partners").WithSummary("Register a partner organisation and issue its first key (shown only here).");
-        api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request)).Answers<ItemList<Partner>>(200, Forbidden).WithTags("Partners").WithSummary("Every partner organisation, without keys.");
+            .Takes<PartnerHandlers.PartnerBody>().Fails(BadRequest, Forbidden, Conflict).WithTags("Partners").WithSummary("Register a partner organisation and issue its first key (shown only here).");
+        api.MapGet(ApiRoutes.Partners, (HttpRequest request, PartnerHandlers partners) => partners.ListAsync(request)).Fails(Forbidden).WithTags("Partners").WithSummary("Every partner organisation, without keys.");
         api.MapPost(ApiRoutes.PartnerKeys, (HttpRequest request, string id, PartnerHandlers partners) => partners.ReissueKeyAsync(request, id))
-            .Answers<IssuedKey>(201, Forbidden, NotFound, Conflict).WithTags("Partners").WithSummary("Issue a partner a new key; the old one stops working.");
+            .Fails(Forbidden, NotFound, Conflict).WithTags("Partners").WithSummary("Issue a partner a new key; the old one stops working.");
         api.MapPost(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.UploadAsync(request))
-            .Takes<UploadForm>("multipart/form-data").Answers<ReportReceipt>(202, BadRequest, TooLarge, Unsupported).Produces<ReportReceipt>(200).WithTags("Reports").WithSummary("Upload a report (multipart form); the same file again gives 200 with the report it duplicates.");
-        api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request)).Answers<ReportViewPage>(200, BadRequest).WithTags("Reports").WithSummary("Reports, newest first, a page at a time; a partner sees its own.").Query("partner", "A partner id (secretariat only).").Query("cycle", "A cycle id, e.g. COP-7.").Query("language", "An ISO 639-1 code, e.g. fr.").Query("status", "received, indexed, rejected, superseded or intake-failed.").Query("q", "Words in the title and text.").Query("pageSize", "1 to 1000; 100 if not given.", isInteger: true).Query("continuationToken", "From the previous page, for the next.");
-        api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id)).Answers<ReportView>(200, NotFound).WithTags("Reports").WithSummary("One report with its metadata and history.");
+            .Takes<UploadForm>("multipart/form-data").Fails(BadRequest, TooLarge, Unsupported).WithTags("Reports").WithSummary("Upload a report (multipart form); the same file again gives 200 with the report it duplicates.");
+        api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request)).Fails(BadRequest).WithTags("Reports").WithSummary("Reports, newest first, a page at a time; a partner sees its own.").Query("partner", "A partner id (secretariat only).").Query("cycle", "A cycle id, e.g. COP-7.").Query("language", "An ISO 639-1 code, e.g. fr.").Query("status", "received, indexed, rejected, superseded or intake-failed.").Query("q", "Words in the title and text.").Query("pageSize", "1 to 1000; 100 if not given.", isInteger: true).Query("continuationToken", "From the previous page, for the next.");
+        api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id)).Fails(NotFound).WithTags("Reports").WithSummary("One report with its metadata and history.");
         api.MapGet(ApiRoutes.ReportFile, (HttpRequest request, string id, ReportHandlers reports) => reports.DownloadAsync(request, id))
             .AnswersFile("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html", "text/markdown", "text/plain").WithTags("Reports").WithSummary("The file as it was uploaded, with the media type its bytes showed.");
         api.MapPut(ApiRoutes.Cycle, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.PutAsync(request, cycle))
-            .Takes<CycleHandlers.CycleBody>().Answers<ReportingCycle>(200, BadRequest, Forbidden).Produces<ReportingCycle>(201).WithTags("Cycles").WithSummary("Open or change a reporting cycle.");
-        api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle)).Answers<CycleStatus>(200, NotFound).WithTags("Cycles").WithSummary("Each expected partner's standing in the cycle: submitted, late or missing.");
+            .Takes<CycleHandlers.CycleBody>().Fails(BadRequest, Forbidden).WithTags("Cycles").WithSummary("Open or change a reporting cycle.");
+        api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle)).Fails(NotFound).WithTags("Cycles").WithSummary("Each expected partner's standing in the cycle: submitted, late or missing.");
         api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request))
-            .Takes<UploadHandlers.UploadBody>().Answers<UploadUrlView>(201, BadRequest, Forbidden).WithTags("Reports").WithSummary("A short-lived URL to PUT a large report straight into storage.");
+            .Takes<UploadHandlers.UploadBody>().Fails(BadRequest, Forbidden).WithTags("Reports").WithSummary("A short-lived URL to PUT a large report straight into storage.");
         api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request))
-            .Takes<CompilationHandlers.CompilationBody>().Answers<CompilationQueued>(202, BadRequest, Forbidden).WithTags("Compilations").WithSummary("Compile the report to the meeting from the cycle's indexed reports, in the background.");
+            .Takes<CompilationHandlers.CompilationBody>().Fails(BadRequest, Forbidden).WithTags("Compilations").WithSummary("Compile the report to the meeting from the cycle's indexed reports, in the background.");
         api.MapGet(ApiRoutes.Compilation, (HttpRequest request, string id, CompilationHandlers compilations) => compilations.GetAsync(request, id))
-            .Answers<CompilationView>(200, Forbidden, NotFound).WithTags("Compilations").WithSummary("A compilation and, once completed, a link per output format.");
+            .Fails(Forbidden, NotFound).WithTags("Compilations").WithSummary("A compilation and, once completed, a link per output format.");
         api.MapGet(ApiRoutes.Notifications, (HttpRequest request, NotificationHandlers notifications) => notifications.ListAsync(request))
-            .Answers<ItemList<NotificationRecord>>(200, BadRequest, Forbidden).WithTags("Notifications").WithSummary("Every reminder and digest on every channel, with how it ended.").Query("cycle", "A cycle id, e.g. COP-7.");
+            .Fails(BadRequest, Forbidden).WithTags("Notifications").WithSummary("Every reminder and digest on every channel, with how it ended.").Query("cycle", "A cycle id, e.g. COP-7.");
         api.MapGet(ApiRoutes.CompiledReport, (HttpRequest request, string id, string format, CompilationHandlers compilations) => compilations.DownloadAsync(request, id, format))
             .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html", "application/json", "text/markdown").WithTags("Compilations").WithSummary("A compiled report in one of its formats.");
     }

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Storage;
@@ -27,7 +28,12 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
     private static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
 
 
-    public async Task<IResult> RunAsync(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<IResult>> handle)
+    /// <summary>
+    /// Runs <paramref name="handle"/> for an allowed caller. The answer's type says what the route
+    /// answers, which is what the OpenAPI document describes.
+    /// </summary>
+    public async Task<Results<TAnswer, ApiProblemResult>> RunAsync<TAnswer>(HttpRequest request, Audience audience, Func<Caller, CancellationToken, Task<TAnswer>> handle)
+        where TAnswer : IResult
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var headers = request.HttpContext.Response.Headers;
@@ -61,7 +67,7 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
         catch (Exception e) when (StorageFailures.IsOutage(e))
         {
             logger.LogError(e, "Storage failed while serving {Path}.", request.Path);
-            return StorageUnavailable();
+            return StorageUnavailable().ToResult();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -72,6 +78,6 @@ public sealed class ApiCall(CallerAuthenticator authenticator, ILogger<ApiCall> 
     }
 
     /// <summary>503 with Retry-After: storage outages are the client's cue to try again, not a server fault.</summary>
-    public static IResult StorageUnavailable() =>
-        new ApiProblem(StatusCodes.Status503ServiceUnavailable, ApiProblemCodes.StorageUnavailable, "Storage is not answering; try again shortly.") { RetryAfter = StorageRetryAfter }.ToResult();
+    public static ApiProblem StorageUnavailable() =>
+        new ApiProblem(StatusCodes.Status503ServiceUnavailable, ApiProblemCodes.StorageUnavailable, "Storage is not answering; try again shortly.") { RetryAfter = StorageRetryAfter };
 }

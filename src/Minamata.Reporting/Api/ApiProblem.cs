@@ -1,4 +1,7 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Minamata.Reporting.Api;
 
@@ -21,24 +24,48 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
 
     public static ApiProblem NotFound(string what) => new(StatusCodes.Status404NotFound, ApiProblemCodes.NotFound, $"There is no {what}.");
 
-    public IResult ToResult() => new ProblemResult(this);
+    public ApiProblemResult ToResult() => new(this);
+}
 
-    /// <summary>The problem+json body, with Retry-After when the problem says when to come back.</summary>
-    private sealed class ProblemResult(ApiProblem problem) : IResult
+/// <summary>
+/// The problem+json body, with Retry-After when the problem says when to come back. As a typed
+/// result it tells the OpenAPI document the problems any authenticated call may get; a route
+/// adds its own (400, 403, 404, ...) where it is mapped.
+/// </summary>
+public sealed class ApiProblemResult(ApiProblem problem) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    /// <summary>What a problem+json answer is, in the document.</summary>
+    public const string MediaType = "application/problem+json";
+
+    private static readonly int[] AnyCall =
+        [StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable];
+
+    public int? StatusCode => problem.Status;
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
-        public Task ExecuteAsync(HttpContext httpContext)
+        foreach (var answer in Answers(AnyCall))
         {
-            if (problem.RetryAfter is { } retryAfter)
-            {
-                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(
-                new ApiProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code),
-                ReportingJson.Options,
-                contentType: "application/problem+json",
-                statusCode: problem.Status).ExecuteAsync(httpContext);
+            builder.Metadata.Add(answer);
         }
+    }
+
+    /// <summary>A problem+json answer per status, as endpoint metadata for the OpenAPI document.</summary>
+    public static IEnumerable<ProducesResponseTypeMetadata> Answers(IEnumerable<int> statuses) =>
+        statuses.Select(status => new ProducesResponseTypeMetadata(status, typeof(ApiProblemBody), [MediaType]));
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        if (problem.RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Results.Json(
+            new ApiProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code),
+            ReportingJson.Options,
+            contentType: MediaType,
+            statusCode: problem.Status).ExecuteAsync(httpContext);
     }
 
     private static string Title(int status) => status switch
@@ -55,7 +82,6 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
         503 => "Service unavailable",
         _ => "Error",
     };
-
 }
 
 /// <summary>The problem+json body of every error: RFC 9457's members and the API's stable <c>code</c>.</summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Compilation;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
@@ -10,7 +11,7 @@ namespace Minamata.Reporting.Api;
 public sealed class CompilationHandlers(
     ApiCall call, CycleStore cycles, CompilationStore store, CompilationRunner runner, ReportStorageClients storage, IEnumerable<IReportWriter> writers)
 {
-    public Task<IResult> CreateAsync(HttpRequest request) =>
+    public Task<Results<Accepted<CompilationQueued>, ApiProblemResult>> CreateAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             var body = await JsonBody.ReadAsync<CompilationBody>(request, cancellationToken);
@@ -22,23 +23,21 @@ public sealed class CompilationHandlers(
             }
 
             var record = await runner.QueueAsync(cycle, decision, cancellationToken);
-            request.HttpContext.Response.Headers.Location = Location(record.Id);
-            return Results.Json(new CompilationQueued(record.Id, record.Status), ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Accepted(Location(record.Id), new CompilationQueued(record.Id, record.Status));
         });
 
-    public Task<IResult> GetAsync(HttpRequest request, string id) =>
+    public Task<Results<Ok<CompilationView>, ApiProblemResult>> GetAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             var record = await store.GetAsync(id, cancellationToken) ?? throw ApiProblem.NotFound($"compilation '{id}'");
             var outputs = record.Status == CompilationRecord.Completed
                 ? writers.ToDictionary(w => w.Format, w => $"{Location(record.Id)}/report.{w.Format}")
                 : null;
-            return Results.Json(
-                new CompilationView(record.Id, record.Cycle, record.Decision, record.Status, record.CreatedAt, record.CompletedAt, record.ReportCount, record.Error, outputs),
-                ReportingJson.Options);
+            return TypedResults.Ok(
+                new CompilationView(record.Id, record.Cycle, record.Decision, record.Status, record.CreatedAt, record.CompletedAt, record.ReportCount, record.Error, outputs));
         });
 
-    public Task<IResult> DownloadAsync(HttpRequest request, string id, string format) =>
+    public Task<Results<FileStreamHttpResult, ApiProblemResult>> DownloadAsync(HttpRequest request, string id, string format) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             if (writers.FirstOrDefault(w => w.Format == format) is not { } writer || await store.GetAsync(id, cancellationToken) is not { Status: CompilationRecord.Completed } record)
@@ -51,7 +50,7 @@ public sealed class CompilationHandlers(
                 // One read of the whole output (a few MB at most): a compilation run again meanwhile
                 // overwrites it, and a read in pieces would then fail half-way.
                 var content = (await storage.CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(record.Id, format)).DownloadContentAsync(cancellationToken)).Value.Content;
-                return Results.Stream(content.ToStream(), writer.MediaType, $"{record.Cycle}-implementation-report.{format}");
+                return TypedResults.Stream(content.ToStream(), writer.MediaType, $"{record.Cycle}-implementation-report.{format}");
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Submissions;
@@ -8,8 +9,8 @@ namespace Minamata.Reporting.Api;
 /// <summary>Reporting cycles: the secretariat opens them; everyone sees where partners stand.</summary>
 public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirectory partners, ReportIndex index)
 {
-    public Task<IResult> PutAsync(HttpRequest request, string cycle) =>
-        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+    public Task<Results<Results<Created<ReportingCycle>, Ok<ReportingCycle>>, ApiProblemResult>> PutAsync(HttpRequest request, string cycle) =>
+        call.RunAsync<Results<Created<ReportingCycle>, Ok<ReportingCycle>>>(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             if (!CycleId.IsValid(cycle))
             {
@@ -19,26 +20,26 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
             var body = await JsonBody.ReadAsync<CycleBody>(request, cancellationToken);
             var opened = await ValidateAsync(cycle, body, cancellationToken);
             var created = await cycles.PutAsync(opened, cancellationToken);
-            return Results.Json(opened, ReportingJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return created ? TypedResults.Created((string?)null, opened) : TypedResults.Ok(opened);
         });
 
     /// <summary><c>GET /api/cycles</c>: every cycle, for partners choosing where to report and the secretariat's overview.</summary>
-    public Task<IResult> ListAsync(HttpRequest request) =>
+    public Task<Results<Ok<ItemList<ReportingCycle>>, ApiProblemResult>> ListAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             // A partner sees whether it is expected, never which other partners are.
             var items = (await cycles.ListAsync(cancellationToken))
                 .Select(c => caller.IsSecretariat ? c : c with { ExpectedPartners = [.. c.ExpectedPartners.Where(p => p == caller.PartnerId)] })
                 .OrderByDescending(c => c.SubmissionDeadline);
-            return Results.Json(new ItemList<ReportingCycle>(items), ReportingJson.Options);
+            return TypedResults.Ok(new ItemList<ReportingCycle>(items));
         });
 
-    public Task<IResult> StatusAsync(HttpRequest request, string cycle) =>
+    public Task<Results<Ok<CycleStatus>, ApiProblemResult>> StatusAsync(HttpRequest request, string cycle) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var found = await cycles.GetAsync(cycle, cancellationToken) ?? throw ApiProblem.NotFound($"reporting cycle '{cycle}'");
             var reports = await index.ListCycleAsync(found.Id, caller.PartnerId, cancellationToken);
-            return Results.Json(CycleStatus.Compute(found, reports, caller.PartnerId), ReportingJson.Options);
+            return TypedResults.Ok(CycleStatus.Compute(found, reports, caller.PartnerId));
         });
 
     private async Task<ReportingCycle> ValidateAsync(string cycle, CycleBody body, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Storage;
 
@@ -19,16 +20,16 @@ public sealed class HealthHandler(ReportStorageClients storage, ApiCall call, IO
     private Task<Probe>? latest;
     private DateTimeOffset latestAt;
 
-    public async Task<IResult> CheckAsync(HttpRequest request)
+    public async Task<Results<Ok<HealthView>, ApiProblemResult>> CheckAsync(HttpRequest request)
     {
         if (request.Query["details"] == "true")
         {
             return await call.RunAsync(request, Audience.Secretariat, async (_, _) => await ProbeAsync() is { Healthy: true } probe
-                ? Results.Json(new HealthView("ok", probe.At, probe.BlobMilliseconds, probe.TableMilliseconds), ReportingJson.Options)
-                : ApiCall.StorageUnavailable());
+                ? TypedResults.Ok(new HealthView("ok", probe.At, probe.BlobMilliseconds, probe.TableMilliseconds))
+                : throw ApiCall.StorageUnavailable());
         }
 
-        return (await SharedProbe()).Healthy ? Results.Json(new HealthView("ok"), ReportingJson.Options) : ApiCall.StorageUnavailable();
+        return (await SharedProbe()).Healthy ? TypedResults.Ok(new HealthView("ok")) : ApiCall.StorageUnavailable().ToResult();
     }
 
     /// <summary>The running or latest probe while it is recent enough, else a new one that every caller meanwhile shares.</summary>

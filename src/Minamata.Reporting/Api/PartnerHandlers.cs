@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Metadata;
 
@@ -11,23 +12,23 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
     /// <summary>Copied focal points per partner: enough for deputies and shared mailboxes, few enough to stay a copy list.</summary>
     private const int MaxCopied = 10;
 
-    public Task<IResult> CreateAsync(HttpRequest request) =>
+    public Task<Results<Created<IssuedKey>, ApiProblemResult>> CreateAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             var partner = Validate(await JsonBody.ReadAsync<PartnerBody>(request, cancellationToken));
             var issued = await directory.CreateAsync(partner, cancellationToken)
                 ?? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"A partner with id '{partner.Id}' exists already.");
-            return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
+            return TypedResults.Created((string?)null, issued);
         });
 
-    public Task<IResult> ReissueKeyAsync(HttpRequest request, string id) =>
+    public Task<Results<Created<IssuedKey>, ApiProblemResult>> ReissueKeyAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
         {
             try
             {
                 var issued = (PartnerId.IsValid(id) ? await directory.ReissueKeyAsync(id, cancellationToken) : null)
                     ?? throw ApiProblem.NotFound($"partner '{id}'");
-                return Results.Json(issued, ReportingJson.Options, statusCode: StatusCodes.Status201Created);
+                return TypedResults.Created((string?)null, issued);
             }
             catch (KeyReissueConflictException e)
             {
@@ -36,21 +37,21 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
         });
 
     /// <summary><c>GET /api/me</c>: who the key belongs to, so the portal can show the right view.</summary>
-    public Task<IResult> MeAsync(HttpRequest request) =>
+    public Task<Results<Ok<CallerView>, ApiProblemResult>> MeAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             if (caller.PartnerId is not { } id)
             {
-                return Results.Json(new CallerView("secretariat"), ReportingJson.Options);
+                return TypedResults.Ok(new CallerView("secretariat"));
             }
 
             var partner = await directory.GetAsync(id, cancellationToken);
-            return Results.Json(new CallerView("partner", id, partner?.Name, partner?.Language), ReportingJson.Options);
+            return TypedResults.Ok(new CallerView("partner", id, partner?.Name, partner?.Language));
         });
 
-    public Task<IResult> ListAsync(HttpRequest request) =>
+    public Task<Results<Ok<ItemList<Partner>>, ApiProblemResult>> ListAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
-            Results.Json(new ItemList<Partner>(await directory.ListAsync(cancellationToken)), ReportingJson.Options));
+            TypedResults.Ok(new ItemList<Partner>(await directory.ListAsync(cancellationToken))));
 
     private static Partner Validate(PartnerBody body)
     {

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Documents;
@@ -25,8 +26,8 @@ public sealed class ReportHandlers(
     private const int MaxPageSize = 1000;
     private const int MaxQueryCharacters = 200;
 
-    public Task<IResult> UploadAsync(HttpRequest request) =>
-        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+    public Task<Results<Results<Accepted<ReportReceipt>, Ok<ReportReceipt>>, ApiProblemResult>> UploadAsync(HttpRequest request) =>
+        call.RunAsync<Results<Accepted<ReportReceipt>, Ok<ReportReceipt>>>(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             if (caller.PartnerId is { } partner)
             {
@@ -37,20 +38,24 @@ public sealed class ReportHandlers(
             var form = await uploads.ReceiveAsync(request, caller, limits.Value.MaxFileBytes, cancellationToken);
             var result = await submissions.SubmitAsync(form.File, form.Submission, form.ContentType, cancellationToken);
             var report = result.Report;
+            if (!result.Duplicate)
+            {
+                return TypedResults.Accepted(ApiRoutes.ReportPath(report.Id), new ReportReceipt(report.Id, report.Status));
+            }
+
+            // The same file again: the report it duplicates, where it is.
             request.HttpContext.Response.Headers.Location = ApiRoutes.ReportPath(report.Id);
-            return result.Duplicate
-                ? Results.Json(new ReportReceipt(report.Id, report.Status, DuplicateOf: report.Id), ReportingJson.Options, statusCode: StatusCodes.Status200OK)
-                : Results.Json(new ReportReceipt(report.Id, report.Status), ReportingJson.Options, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Ok(new ReportReceipt(report.Id, report.Status, DuplicateOf: report.Id));
         });
 
-    public Task<IResult> GetAsync(HttpRequest request, string id) =>
+    public Task<Results<Ok<ReportView>, ApiProblemResult>> GetAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var report = await FindAsync(caller, id, cancellationToken);
-            return Results.Json(ReportView.For(caller, report, await history.ListAsync(report.Id, cancellationToken)), ReportingJson.Options);
+            return TypedResults.Ok(ReportView.For(caller, report, await history.ListAsync(report.Id, cancellationToken)));
         });
 
-    public Task<IResult> ListAsync(HttpRequest request) =>
+    public Task<Results<Ok<ReportViewPage>, ApiProblemResult>> ListAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var query = request.Query;
@@ -81,10 +86,10 @@ public sealed class ReportHandlers(
                 throw ApiProblem.Validation("'continuationToken' is not one this API gave out.");
             }
 
-            return Results.Json(new ReportViewPage(page.Items.Select(r => ReportView.For(caller, r)), page.ContinuationToken), ReportingJson.Options);
+            return TypedResults.Ok(new ReportViewPage(page.Items.Select(r => ReportView.For(caller, r)), page.ContinuationToken));
         });
 
-    public Task<IResult> DownloadAsync(HttpRequest request, string id) =>
+    public Task<Results<FileStreamHttpResult, ApiProblemResult>> DownloadAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var report = await FindAsync(caller, id, cancellationToken);
@@ -107,7 +112,7 @@ public sealed class ReportHandlers(
             }
 
             await history.AppendAsync(report.Id, ReportHistory.Downloaded, caller.PartnerId ?? "secretariat", null, cancellationToken);
-            return Results.Stream(content, Documents.DocumentFormat.MediaType(report.Metadata?.Format), report.FileName);
+            return TypedResults.Stream(content, Documents.DocumentFormat.MediaType(report.Metadata?.Format), report.FileName);
         });
 
     /// <summary>The report if the caller may see it; a partner asking for another's report is told it does not exist.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Api;
@@ -6,7 +7,7 @@ namespace Minamata.Reporting.Api;
 /// <summary><c>POST /api/uploads</c>: a short-lived URL to PUT a large report straight into Blob Storage.</summary>
 public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmissions submissions, PartnerUploadLimits partnerLimits)
 {
-    public Task<IResult> CreateAsync(HttpRequest request) =>
+    public Task<Results<Created<UploadUrlView>, ApiProblemResult>> CreateAsync(HttpRequest request) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             if (caller.PartnerId is not { } partner)
@@ -26,11 +27,7 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
             }
 
             var upload = await submissions.PrepareDirectUploadAsync(new Submission(partner, cycle, fileName, replaces, partner), cancellationToken);
-            request.HttpContext.Response.Headers.Location = ApiRoutes.ReportPath(upload.Report.Id);
-            return Results.Json(
-                new UploadUrlView(upload.Report.Id, upload.UploadUrl.ToString(), upload.ExpiresAt),
-                ReportingJson.Options,
-                statusCode: StatusCodes.Status201Created);
+            return TypedResults.Created(ApiRoutes.ReportPath(upload.Report.Id), new UploadUrlView(upload.Report.Id, upload.UploadUrl.ToString(), upload.ExpiresAt));
         });
 
     /// <summary>The request body, as the OpenAPI document describes it.</summary>
