@@ -99,12 +99,18 @@ public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
     public async Task Creating_a_partner_through_the_function_and_the_server_gives_the_same_answers()
     {
         var id = "FN-" + Guid.NewGuid().ToString("n")[..6].ToUpperInvariant();
-        var body = JsonSerializer.Serialize(new { id, name = "Function partner", email = "f@fn.example", language = "es" });
+        const string Name = "Organización — Организация";
+        var body = JsonSerializer.Serialize(new { id, name = Name, email = "f@fn.example", language = "es" });
 
         var context = await ContextAsync("POST", "/api/partners", ServerFixture.SecretariatKey, new StringContent(body, Encoding.UTF8, "application/json"));
         var (status, _, created) = await ExecuteAsync(context, await Functions.CreatePartner(context.Request));
         Assert.Equal(StatusCodes.Status201Created, status);
         Assert.StartsWith("mk_", JsonDocument.Parse(created).RootElement.GetProperty("apiKey").GetString());
+        // Answers are written as the index and the contracts write JSON: the name readable, not \u-escaped.
+        var listing = await ContextAsync("GET", "/api/partners", ServerFixture.SecretariatKey, null);
+        var (_, _, partners) = await ExecuteAsync(listing, await Functions.ListPartners(listing.Request));
+        Assert.Contains($"\"name\":\"{Name}\"", partners);
+        await AssertSameAsync("GET", "/api/partners", ServerFixture.SecretariatKey, Functions.ListPartners);
 
         // The second time both hosts must refuse it, with the same problem.
         await AssertSameAsync("POST", "/api/partners", ServerFixture.SecretariatKey, Functions.CreatePartner, () => new StringContent(body, Encoding.UTF8, "application/json"));
