@@ -13,6 +13,9 @@ public sealed class DocxReportWriter : IReportWriter
 {
     private const string Font = "Times New Roman";
 
+    /// <summary>The text width of an A4 page with the margins below, in twips.</summary>
+    private const int TextWidth = 11906 - 1134 - 1134;
+
     public string Format => "docx";
 
     public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -32,12 +35,14 @@ public sealed class DocxReportWriter : IReportWriter
                 new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
                 new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " }));
 
+            var layout = ReportLayout.For(report);
             var body = new Body();
-            Cover(body, report.Cover);
-            Introduction(body, report);
-            Submissions(body, report);
-            Implementation(body, report, notes);
-            Annex(body, report);
+            Cover(body, layout.Cover);
+            foreach (var block in layout.Blocks)
+            {
+                body.Append(Elements(block, notes));
+            }
+
             body.Append(new SectionProperties(
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = 11906, Height = 16838 },
@@ -65,92 +70,54 @@ public sealed class DocxReportWriter : IReportWriter
             Paragraph(cover.Subtitle, bold: true));
     }
 
-    private static void Introduction(Body body, CompiledReport report)
+    private static IEnumerable<OpenXmlElement> Elements(LayoutBlock block, FootnoteWriter notes)
     {
-        body.Append(
-            Styled("I.\tIntroduction", "Heading1"),
-            Paragraph("1.\t" + report.Introduction.Mandate),
-            Paragraph("2.\t" + ReportPhrases.Coverage(report.Introduction)));
+        switch (block)
+        {
+            case SectionHeading heading:
+                yield return Styled(heading.Number is null ? heading.Text : $"{heading.Number}\t{heading.Text}", $"Heading{heading.Level}");
+                break;
+            case Prose prose:
+                yield return Paragraph(prose.Number is null ? prose.Text : $"{prose.Number}\t{prose.Text}", italic: prose.Emphasised);
+                break;
+            case Quotation quote:
+                // The citation in a footnote, as UN documents cite.
+                var quoted = Styled($"“{quote.Text}”", "Quote");
+                quoted.Append(notes.Reference($"{quote.Citation}."));
+                yield return quoted;
+                break;
+            case TableBlock table:
+                yield return Table(table);
+                yield return Paragraph("");
+                break;
+            case PageBreak:
+                yield return new Paragraph(new Run(new Break { Type = BreakValues.Page }));
+                break;
+            default:
+                throw new NotSupportedException($"No Word element for {block.GetType().Name}.");
+        }
     }
 
-    private static void Submissions(Body body, CompiledReport report)
+    /// <summary>A table across the text width, its columns fixed at their shares of it, the header row repeated on each page.</summary>
+    private static Table Table(TableBlock block)
     {
-        body.Append(Styled("II.\tReports received", "Heading1"));
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{TextWidth}" },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        // Text width of an A4 page with these margins is 9,638 twips; the title gets the most of it.
-        table.Append(new TableGrid(new[] { 1400, 1300, 2500, 1100, 1200, 1050, 1088 }.Select(w => new GridColumn { Width = $"{w}" })));
-        table.Append(Row(header: true, "Partner", "Symbol", "Title", "Language", "Reporting period", "Received", "State"));
-        foreach (var row in report.Submissions)
+        var shares = block.Columns.Sum(c => c.Width);
+        table.Append(new TableGrid(block.Columns.Select(c => new GridColumn { Width = $"{TextWidth * c.Width / shares}" })));
+        table.Append(Row(header: true, [.. block.Columns.Select(c => c.Heading)]));
+        foreach (var row in block.Rows)
         {
-            table.Append(Row(
-                header: false,
-                $"{row.PartnerName} ({row.Partner})",
-                row.Symbol ?? "",
-                row.Title ?? "",
-                row.Language is null ? "" : ReportCompiler.LanguageName(row.Language),
-                ReportPhrases.Period(row.ReportingPeriod),
-                row.Received ?? "",
-                row.State));
+            table.Append(Row(header: false, [.. row]));
         }
 
-        body.Append(table, Paragraph(""));
-    }
-
-    private static void Implementation(Body body, CompiledReport report, FootnoteWriter notes)
-    {
-        body.Append(Styled($"III.\tImplementation of decision {ReportPhrases.DecisionForTitle(report.Decision)}", "Heading1"));
-        foreach (var paragraph in report.Paragraphs)
-        {
-            body.Append(Styled($"Paragraph {paragraph.Number}", "Heading2"), Paragraph(paragraph.Mandate, italic: true));
-            if (paragraph.Note is not null)
-            {
-                body.Append(Paragraph(paragraph.Note));
-            }
-
-            foreach (var evidence in paragraph.Evidence)
-            {
-                body.Append(Paragraph($"{evidence.PartnerName} ({evidence.Source}, in {evidence.LanguageName}):"));
-                foreach (var quote in evidence.Quotes)
-                {
-                    var quoted = Styled($"“{quote.Text}”", "Quote");
-                    quoted.Append(notes.Reference($"{evidence.Source}, p. {quote.Page}."));
-                    body.Append(quoted);
-                }
-            }
-        }
-    }
-
-    private static void Annex(Body body, CompiledReport report)
-    {
-        body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })), Styled("Annex", "Heading1"), Styled("Reports", "Heading2"));
-        foreach (var annexed in report.Annex.Reports)
-        {
-            var m = annexed.Metadata;
-            body.Append(
-                Paragraph($"{m.Symbol ?? annexed.FileName} ({annexed.Partner}, received {annexed.Received})", bold: true),
-                Paragraph($"Title: {m.Title}"),
-                Paragraph($"Language: {ReportCompiler.LanguageName(m.Language)}; format: {m.Format}; date: {m.DocumentDate}; meeting: {m.Meeting}; reporting period: {ReportPhrases.Period(m.ReportingPeriod)}; words: {m.WordCount}"),
-                Paragraph($"Documents cited: {string.Join(", ", m.ReferencedDocuments)}"),
-                Paragraph($"Articles cited: {string.Join(", ", m.ConventionArticles)}; organizations named: {string.Join(", ", m.Organizations)}"),
-                Paragraph($"File: {annexed.FileName}; SHA-256: {m.Sha256}"));
-        }
-
-        body.Append(Styled("Documents cited", "Heading2"));
-        var table = new Table(new TableProperties(new TableStyle { Val = "TableGrid" }, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "3000" }));
-        table.Append(Row(header: true, "Symbol", "Reports citing it"));
-        foreach (var cited in report.Annex.CitedDocuments)
-        {
-            table.Append(Row(header: false, cited.Symbol, cited.ReportCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        body.Append(table);
+        return table;
     }
 
     private static TableRow Row(bool header, params string[] cells)

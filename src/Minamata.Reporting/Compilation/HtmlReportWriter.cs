@@ -21,7 +21,7 @@ public sealed class HtmlReportWriter : IReportWriter
         blockquote { margin: 0.4rem 0 0.4rem 1.5rem; }
         .cite { color: #333; white-space: nowrap; }
         .state-missing { color: #8a1c1c; } .state-late { color: #7a4b00; }
-        @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+        @media print { body { margin: 0; max-width: none; } .page-break { break-before: page; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
         """;
 
     public string Format => "html";
@@ -30,8 +30,9 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public byte[] Write(CompiledReport report)
     {
+        var layout = ReportLayout.For(report);
         var html = new StringBuilder();
-        var cover = report.Cover;
+        var cover = layout.Cover;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(cover.Title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<header class=\"cover\">\n")
@@ -39,57 +40,46 @@ public sealed class HtmlReportWriter : IReportWriter
             .Append($"<p class=\"distribution\">{E(cover.Distribution)}<br>{E(cover.Date)}<br>{E(cover.Original)}</p>\n")
             .Append($"<p><strong>{E(cover.Body)}</strong><br>{E(cover.Meeting)}<br>{E(cover.MeetingDate)}</p>\n")
             .Append($"<h1>{E(cover.Title)}</h1>\n<p><strong>{E(cover.Subtitle)}</strong></p>\n</header>\n");
-
-        var intro = report.Introduction;
-        html.Append("<h2>I. Introduction</h2>\n")
-            .Append($"<p>1. {E(intro.Mandate)}</p>\n")
-            .Append($"<p>2. {E(ReportPhrases.Coverage(intro))}</p>\n");
-
-        html.Append("<h2>II. Reports received</h2>\n<table>\n<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Symbol</th><th scope=\"col\">Title</th><th scope=\"col\">Language</th><th scope=\"col\">Reporting period</th><th scope=\"col\">Received</th><th scope=\"col\">State</th></tr></thead>\n<tbody>\n");
-        foreach (var row in report.Submissions)
+        foreach (var block in layout.Blocks)
         {
-            html.Append("<tr>")
-                .Append($"<td>{E(row.PartnerName)} ({E(row.Partner)})</td><td>{E(row.Symbol)}</td><td>{E(row.Title)}</td>")
-                .Append($"<td>{E(row.Language is null ? "" : ReportCompiler.LanguageName(row.Language))}</td><td>{E(ReportPhrases.Period(row.ReportingPeriod))}</td><td>{E(row.Received)}</td>")
-                .Append($"<td class=\"state-{E(row.State)}\">{E(row.State)}</td></tr>\n");
+            Append(html, block);
         }
 
-        html.Append("</tbody>\n</table>\n");
-        html.Append($"<h2>III. Implementation of decision {E(ReportPhrases.DecisionForTitle(report.Decision))}</h2>\n");
-        foreach (var paragraph in report.Paragraphs)
-        {
-            html.Append($"<h3>Paragraph {paragraph.Number}</h3>\n<p class=\"mandate\">{E(paragraph.Mandate)}</p>\n");
-            if (paragraph.Note is not null)
-            {
-                html.Append($"<p>{E(paragraph.Note)}</p>\n");
-            }
-
-            foreach (var evidence in paragraph.Evidence)
-            {
-                html.Append($"<p>{E(evidence.PartnerName)} ({E(evidence.Source)}, in {E(evidence.LanguageName)}):</p>\n");
-                foreach (var quote in evidence.Quotes)
-                {
-                    html.Append($"<blockquote lang=\"{E(evidence.Language)}\">“{E(quote.Text)}” <span class=\"cite\">({E(evidence.Source)}, p. {quote.Page})</span></blockquote>\n");
-                }
-            }
-        }
-
-        html.Append("<h2>Annex</h2>\n<h3>Reports</h3>\n<table>\n<thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Partner</th><th scope=\"col\">Symbol</th><th scope=\"col\">Title</th><th scope=\"col\">Date</th><th scope=\"col\">Articles cited</th><th scope=\"col\">Organisations named</th></tr></thead>\n<tbody>\n");
-        foreach (var annexed in report.Annex.Reports)
-        {
-            var m = annexed.Metadata;
-            html.Append($"<tr><td>{E(annexed.FileName)}</td><td>{E(annexed.Partner)}</td><td>{E(m.Symbol)}</td><td>{E(m.Title)}</td><td>{E(m.DocumentDate)}</td>")
-                .Append($"<td>{E(string.Join(", ", m.ConventionArticles))}</td><td>{E(string.Join(", ", m.Organizations))}</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n<h3>Documents cited</h3>\n<table>\n<thead><tr><th scope=\"col\">Symbol</th><th scope=\"col\">Reports citing it</th></tr></thead>\n<tbody>\n");
-        foreach (var cited in report.Annex.CitedDocuments)
-        {
-            html.Append($"<tr><td>{E(cited.Symbol)}</td><td>{cited.ReportCount}</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n</body>\n</html>\n");
+        html.Append("</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
+    }
+
+    private static void Append(StringBuilder html, LayoutBlock block)
+    {
+        switch (block)
+        {
+            case SectionHeading heading:
+                // h1 is the title; the note's sections are h2, their parts h3.
+                var level = heading.Level + 1;
+                html.Append($"<h{level}>{E(heading.Number is null ? heading.Text : $"{heading.Number} {heading.Text}")}</h{level}>\n");
+                break;
+            case Prose prose:
+                var text = E(prose.Number is null ? prose.Text : $"{prose.Number} {prose.Text}");
+                html.Append(prose.Emphasised ? $"<p class=\"mandate\">{text}</p>\n" : $"<p>{text}</p>\n");
+                break;
+            case Quotation quote:
+                html.Append($"<blockquote lang=\"{E(quote.Language)}\">“{E(quote.Text)}” <span class=\"cite\">({E(quote.Citation)})</span></blockquote>\n");
+                break;
+            case TableBlock table:
+                html.Append("<table>\n<thead><tr>").AppendJoin("", table.Columns.Select(c => $"<th scope=\"col\">{E(c.Heading)}</th>")).Append("</tr></thead>\n<tbody>\n");
+                foreach (var row in table.Rows)
+                {
+                    html.Append("<tr>").AppendJoin("", row.Select((value, i) => table.Columns[i].IsState ? $"<td class=\"state-{E(value)}\">{E(value)}</td>" : $"<td>{E(value)}</td>")).Append("</tr>\n");
+                }
+
+                html.Append("</tbody>\n</table>\n");
+                break;
+            case PageBreak:
+                html.Append("<div class=\"page-break\"></div>\n");
+                break;
+            default:
+                throw new NotSupportedException($"No HTML for {block.GetType().Name}.");
+        }
     }
 
     private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");

@@ -1,80 +1,78 @@
+using System.Buffers;
 using System.Text;
 
 namespace Minamata.Reporting.Compilation;
 
 /// <summary>
 /// The compiled report as CommonMark with pipe tables, for wikis, e-mails and diffs between two
-/// compilations. Partners' text is escaped: every ASCII punctuation mark that Markdown could read
-/// as markup is backslash-escaped, and line breaks inside a value become spaces.
+/// compilations. Partners' text is escaped: what Markdown could read as markup is backslash-escaped,
+/// and line breaks inside a value become spaces.
 /// </summary>
 public sealed class MarkdownReportWriter : IReportWriter
 {
+    private static readonly SearchValues<char> InlineMarkup = SearchValues.Create("\\`*_[]<>!&|~#");
+    private static readonly char[] Digits = "0123456789".ToCharArray();
+
     public string Format => "md";
 
     public string MediaType => "text/markdown; charset=utf-8";
 
     public byte[] Write(CompiledReport report)
     {
+        var layout = ReportLayout.For(report);
         var md = new StringBuilder();
-        var cover = report.Cover;
-        md.Append($"**{E(cover.Symbol)}**  \n{E(cover.Distribution)}  \n{E(cover.Date)}  \n{E(cover.Original)}\n\n")
-            .Append($"**{E(cover.Body)}**  \n{E(cover.Meeting)}  \n{E(cover.MeetingDate)}\n\n")
+        var cover = layout.Cover;
+        // Each cover line starts a line, where a list could begin too.
+        string Line(string value) => Paragraph(E(value));
+        md.Append($"**{E(cover.Symbol)}**  \n{Line(cover.Distribution)}  \n{Line(cover.Date)}  \n{Line(cover.Original)}\n\n")
+            .Append($"**{E(cover.Body)}**  \n{Line(cover.Meeting)}  \n{Line(cover.MeetingDate)}\n\n")
             .Append($"# {E(cover.Title)}\n\n**{E(cover.Subtitle)}**\n\n");
-
-        var intro = report.Introduction;
-        md.Append("## I. Introduction\n\n")
-            .Append($"1\\. {E(intro.Mandate)}\n\n")
-            .Append($"2\\. {E(ReportPhrases.Coverage(intro))}\n\n");
-
-        md.Append("## II. Reports received\n\n");
-        Table(md, ["Partner", "Symbol", "Title", "Language", "Reporting period", "Received", "State"], report.Submissions.Select(row => new[]
+        foreach (var block in layout.Blocks)
         {
-            $"{row.PartnerName} ({row.Partner})", row.Symbol, row.Title, row.Language is null ? null : ReportCompiler.LanguageName(row.Language),
-            ReportPhrases.Period(row.ReportingPeriod), row.Received, row.State,
-        }));
-
-        md.Append($"## III. Implementation of decision {E(ReportPhrases.DecisionForTitle(report.Decision))}\n\n");
-        foreach (var paragraph in report.Paragraphs)
-        {
-            md.Append($"### Paragraph {paragraph.Number}\n\n*{E(paragraph.Mandate)}*\n\n");
-            if (paragraph.Note is not null)
-            {
-                md.Append($"{E(paragraph.Note)}\n\n");
-            }
-
-            foreach (var evidence in paragraph.Evidence)
-            {
-                md.Append($"{E(evidence.PartnerName)} ({E(evidence.Source)}, in {E(evidence.LanguageName)}):\n\n");
-                foreach (var quote in evidence.Quotes)
-                {
-                    md.Append($"> “{E(quote.Text)}” ({E(evidence.Source)}, p. {quote.Page})\n\n");
-                }
-            }
+            Append(md, block);
         }
 
-        md.Append("## Annex\n\n### Reports\n\n");
-        Table(md, ["Report", "Partner", "Symbol", "Title", "Date", "Articles cited", "Organisations named"], report.Annex.Reports.Select(annexed => new[]
-        {
-            annexed.FileName, annexed.Partner, annexed.Metadata.Symbol, annexed.Metadata.Title, annexed.Metadata.DocumentDate,
-            string.Join(", ", annexed.Metadata.ConventionArticles), string.Join(", ", annexed.Metadata.Organizations),
-        }));
-        md.Append("### Documents cited\n\n");
-        Table(md, ["Symbol", "Reports citing it"], report.Annex.CitedDocuments.Select(cited => new[] { cited.Symbol, cited.ReportCount.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         return Encoding.UTF8.GetBytes(md.ToString());
     }
 
-    private static void Table(StringBuilder md, string[] headings, IEnumerable<string?[]> rows)
+    private static void Append(StringBuilder md, LayoutBlock block)
     {
-        md.Append("| ").AppendJoin(" | ", headings).Append(" |\n|").Append(string.Concat(Enumerable.Repeat("---|", headings.Length))).Append('\n');
-        foreach (var row in rows)
+        switch (block)
         {
-            md.Append("| ").AppendJoin(" | ", row.Select(E)).Append(" |\n");
-        }
+            case SectionHeading heading:
+                // # is the title; the note's sections are ##, their parts ###.
+                md.Append('#', heading.Level + 1).Append(' ').Append(E(heading.Number is null ? heading.Text : $"{heading.Number} {heading.Text}")).Append("\n\n");
+                break;
+            case Prose prose:
+                // "1." escaped: the note's numbering, not a Markdown list.
+                var text = Paragraph(E(prose.Number is null ? prose.Text : $"{prose.Number} {prose.Text}"));
+                md.Append(prose.Emphasised ? $"*{text}*" : text).Append("\n\n");
+                break;
+            case Quotation quote:
+                md.Append($"> “{E(quote.Text)}” ({E(quote.Citation)})\n\n");
+                break;
+            case TableBlock table:
+                md.Append("| ").AppendJoin(" | ", table.Columns.Select(c => E(c.Heading))).Append(" |\n|").Append(string.Concat(Enumerable.Repeat("---|", table.Columns.Count))).Append('\n');
+                foreach (var row in table.Rows)
+                {
+                    md.Append("| ").AppendJoin(" | ", row.Select(E)).Append(" |\n");
+                }
 
-        md.Append('\n');
+                md.Append('\n');
+                break;
+            case PageBreak:
+                break;
+            default:
+                throw new NotSupportedException($"No Markdown for {block.GetType().Name}.");
+        }
     }
 
-    /// <summary>A partner's text as literal Markdown: CommonMark lets any ASCII punctuation be escaped, so all of it is.</summary>
+    /// <summary>
+    /// Text as literal Markdown: every character that can make inline markup (emphasis, code, links,
+    /// HTML, entities, table cells, strike-through, a heading's closing marks) is backslash-escaped,
+    /// and line breaks inside a value become spaces. The rest stays as written, so the file reads as
+    /// text; what could open a block where a paragraph begins is <see cref="Paragraph"/>'s.
+    /// </summary>
     private static string E(string? value)
     {
         var escaped = new StringBuilder();
@@ -86,15 +84,27 @@ public sealed class MarkdownReportWriter : IReportWriter
                 continue;
             }
 
-            if (char.IsAsciiLetterOrDigit(c) || c is ' ' || c > '\u007f' || char.IsControl(c) || !char.IsPunctuation(c) && !char.IsSymbol(c))
+            if (InlineMarkup.Contains(c))
             {
-                escaped.Append(c);
-                continue;
+                escaped.Append('\\');
             }
 
-            escaped.Append('\\').Append(c);
+            escaped.Append(c);
         }
 
         return escaped.ToString();
+    }
+
+    /// <summary>Escaped text as a paragraph: a start that would make a list item ("1." "-" "+") or a heading's underline ("=") is escaped too.</summary>
+    private static string Paragraph(string escaped)
+    {
+        var text = escaped.TrimStart();
+        var digits = text.Length - text.TrimStart(Digits).Length;
+        if (digits > 0 && digits < text.Length && text[digits] is '.' or ')')
+        {
+            return text.Insert(digits, "\\");
+        }
+
+        return text.Length > 0 && text[0] is '-' or '+' or '=' ? "\\" + text : text;
     }
 }

@@ -108,6 +108,25 @@ public sealed class CompilerTests
         Assert.Equal(compiled.Paragraphs.Count, page.QuerySelectorAll("h3").Count(h => h.TextContent.StartsWith("Paragraph ", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("1. World Health Organization")]
+    [InlineData("- World Health Organization")]
+    [InlineData("+ World Health Organization")]
+    [InlineData("2) World Health Organization")]
+    [InlineData("# World Health Organization")]
+    public void Markdown_output_keeps_a_partner_name_that_looks_like_a_block_as_text(string name)
+    {
+        var input = Input();
+        var compiled = ReportCompiler.Compile(Decision, input with { Partners = [input.Partners[0] with { Name = name }, input.Partners[1]] });
+
+        var markdown = Encoding.UTF8.GetString(new MarkdownReportWriter().Write(compiled));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Markdig.Markdown.ToHtml(markdown, Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build()));
+
+        // The evidence line that begins with the name stays a paragraph, not a list or a heading.
+        Assert.Empty(page.QuerySelectorAll("ol, ul"));
+        Assert.Contains(page.QuerySelectorAll("p"), p => p.TextContent.StartsWith(name + " (", StringComparison.Ordinal));
+    }
+
     /// <summary>The compiled report of WHO's one report, given <paramref name="title"/>.</summary>
     private static CompiledReport CompiledWithTitle(string title)
     {
