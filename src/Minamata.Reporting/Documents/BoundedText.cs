@@ -14,13 +14,18 @@ internal sealed class BoundedText(int maxCharacters)
 
     public BoundedText Append(ReadOnlySpan<char> value)
     {
-        if (text.Length + value.Length > maxCharacters)
+        EnsureWithin(text.Length + value.Length, maxCharacters);
+        text.Append(value);
+        return this;
+    }
+
+    /// <summary>Refuses text of <paramref name="length"/> characters when it is over the limit, for text made all at once.</summary>
+    public static void EnsureWithin(int length, int maxCharacters)
+    {
+        if (length > maxCharacters)
         {
             throw new DocumentReadException(DocumentErrorCodes.LimitsExceeded, $"The text is longer than {maxCharacters} characters.");
         }
-
-        text.Append(value);
-        return this;
     }
 
     public BoundedText Append(char value) => Append([value]);

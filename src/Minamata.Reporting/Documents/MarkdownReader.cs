@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,11 @@ public sealed partial class MarkdownReader(IOptions<ExtractionOptions> options) 
         var limits = options.Value;
         var markdown = TextDecoding.Decode(content, limits.MaxTextCharacters, budget);
         budget.Checkpoint();
-        var text = new BoundedText(limits.MaxTextCharacters).Append(Markdown.ToPlainText(markdown, Pipeline));
+        // Rendered straight into a buffer the size of the source (the text is rarely longer), and
+        // checked once, instead of copied through BoundedText: two copies of the whole text fewer.
+        var text = new StringWriter(new StringBuilder(markdown.Length), CultureInfo.InvariantCulture);
+        Markdown.ToPlainText(markdown, text, Pipeline);
+        BoundedText.EnsureWithin(text.GetStringBuilder().Length, limits.MaxTextCharacters);
         return new DocumentText(DocumentFormat.Md, text.ToString());
     }
 
