@@ -18,45 +18,44 @@ internal static partial class ConventionArticleFinder
     /// "статьями 3–5", "статьи 11 и 12", "المادتين 4 و5". "статьи" and "Arts." are also singular
     /// forms, so with them only a list counts.
     /// </summary>
-    private static readonly Regex Plural = new(
-        @"(?:(?:articles|artículos|статьях|статьями|статей|المادتين|المادتان|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)*)|(?:arts\.|статьи)\s*(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)+))",
-        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    [GeneratedRegex(@"(?:(?:articles|artículos|статьях|статьями|статей|المادتين|المادتان|المواد)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)*)|(?:arts\.|статьи)\s*(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و|–|-|through|to|à|au|a|hasta|по|до)\s*[0-9]+)+))", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex Plural();
 
     /// <summary>Several paragraphs of one article: "paragraphs 3 and 4 of article 8", "الفقرتين 3 و4 من المادة 9".</summary>
-    private static readonly Regex PluralParagraphs = new(
-        @"(?:paragraphs|paragraphes|párrafos|пункт(?:ы|ов|ами|ах)|الفقرتين|الفقرتان|الفقرات)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و)\s*[0-9]+)+)\s+(?:of\s+article|de\s+l['’]article|del\s+artículo|стать\w*|من\s+(?:ال)?مادة)\s+(?<a>[0-9]+)",
-        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    [GeneratedRegex(@"(?:paragraphs|paragraphes|párrafos|пункт(?:ы|ов|ами|ах)|الفقرتين|الفقرتان|الفقرات)\s+(?<list>[0-9]+(?:\s*(?:,|and|et|y|и|و)\s*[0-9]+)+)\s+(?:of\s+article|de\s+l['’]article|del\s+artículo|стать\w*|من\s+(?:ال)?مادة)\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex PluralParagraphs();
 
     /// <summary>A range of articles in Chinese: "第三条至第五条".</summary>
-    private static readonly Regex ChineseRange = new(@"第(?<from>[0-9一二三四五六七八九十]+)条(?:至|到|—|–|-)第(?<to>[0-9一二三四五六七八九十]+)条", RegexOptions.Compiled);
+    [GeneratedRegex(@"第(?<from>[0-9一二三四五六七八九十]+)条(?:至|到|—|–|-)第(?<to>[0-9一二三四五六七八九十]+)条", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex ChineseRange();
 
     private static readonly Regex[] Patterns =
     [
         // Sub-paragraph of a paragraph of an article.
-        new(@"(?:subparagraph|sub-paragraph)\s*\(?(?<x>[a-z]{1,4})\)?\s+of\s+paragraph\s+(?<p>[0-9]+)\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"alinéa\s+\(?(?<x>[a-z]{1,4})\)\s+du\s+paragraphe\s+(?<p>[0-9]+)\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"apartado\s+\(?(?<x>[a-z]{1,4})\)\s+del\s+párrafo\s+(?<p>[0-9]+)\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"подпункт\w*\s+\(?(?<x>[a-zа-я]{1,2})\)\s+пункт\w*\s+(?<p>[0-9]+)\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        SubparagraphEnglish(),
+        SubparagraphFrench(),
+        SubparagraphSpanish(),
+        SubparagraphRussian(),
         // Paragraph (and sub-paragraph) of an article, paragraph first.
-        new(@"(?:paragraph|para\.)\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,4})\s*\))?\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"paragraphe\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"párrafo\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)", RegexOptions.Compiled),
+        ParagraphEnglish(),
+        ParagraphFrench(),
+        ParagraphSpanish(),
+        ParagraphRussian(),
+        ParagraphArabic(),
         // Article first: "article 16, paragraph 2 (a)", "article 23(5)(b)", "第二十三条第5款(b)项"; the
         // Spanish form first, since "art. 8, párr. 2, apdo. b)" starts like the English one.
-        new(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.|numeral)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.|literal)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,?\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:al\.|alinéa|subparagraph)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase | RegexOptions.Compiled),
-        new(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?", RegexOptions.Compiled),
-        new(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?", RegexOptions.Compiled),
+        ArticleSpanish(),
+        ArticleEnglishOrFrench(),
+        ArticleRussian(),
+        ArticleArabic(),
+        ArticleChinese(),
     ];
 
     public static IReadOnlyList<string> Find(string text)
     {
         var taken = new bool[text.Length];
         var found = new SortedSet<(int Article, int Paragraph, string Letter)>();
-        foreach (Match match in Plural.Matches(text))
+        foreach (Match match in Plural().Matches(text))
         {
             taken.AsSpan(match.Index, match.Length).Fill(true);
             if (!OtherInstruments.Cited(text, match.Index, match.Index + match.Length))
@@ -68,7 +67,7 @@ internal static partial class ConventionArticleFinder
             }
         }
 
-        foreach (Match match in PluralParagraphs.Matches(text))
+        foreach (Match match in PluralParagraphs().Matches(text))
         {
             taken.AsSpan(match.Index, match.Length).Fill(true);
             var article = int.Parse(match.Groups["a"].Value);
@@ -81,7 +80,7 @@ internal static partial class ConventionArticleFinder
             }
         }
 
-        foreach (Match match in ChineseRange.Matches(text))
+        foreach (Match match in ChineseRange().Matches(text))
         {
             taken.AsSpan(match.Index, match.Length).Fill(true);
             var (from, to) = (ChineseNumber.Parse(match.Groups["from"].Value), ChineseNumber.Parse(match.Groups["to"].Value));
@@ -170,4 +169,46 @@ internal static partial class ConventionArticleFinder
         'ي' => 'j',
         _ => char.ToLowerInvariant(c),
     }));
+
+    [GeneratedRegex(@"(?:subparagraph|sub-paragraph)\s*\(?(?<x>[a-z]{1,4})\)?\s+of\s+paragraph\s+(?<p>[0-9]+)\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex SubparagraphEnglish();
+
+    [GeneratedRegex(@"alinéa\s+\(?(?<x>[a-z]{1,4})\)\s+du\s+paragraphe\s+(?<p>[0-9]+)\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex SubparagraphFrench();
+
+    [GeneratedRegex(@"apartado\s+\(?(?<x>[a-z]{1,4})\)\s+del\s+párrafo\s+(?<p>[0-9]+)\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex SubparagraphSpanish();
+
+    [GeneratedRegex(@"подпункт\w*\s+\(?(?<x>[a-zа-я]{1,2})\)\s+пункт\w*\s+(?<p>[0-9]+)\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex SubparagraphRussian();
+
+    [GeneratedRegex(@"(?:paragraph|para\.)\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,4})\s*\))?\s+of\s+article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ParagraphEnglish();
+
+    [GeneratedRegex(@"paragraphe\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+de\s+l['’]article\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ParagraphFrench();
+
+    [GeneratedRegex(@"párrafo\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-z]{1,4})\))?\s+del\s+artículo\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ParagraphSpanish();
+
+    [GeneratedRegex(@"пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?(?<x>[a-zа-я]{1,2})\))?\s+стать\w*\s+(?<a>[0-9]+)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ParagraphRussian();
+
+    [GeneratedRegex(@"(?:ال|لل|بال|وال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[a-z]{1,2}|[\u0621-\u064A]{1,2})\s*\))?\s+من\s+(?:ال)?مادة\s+(?<a>[0-9]+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex ParagraphArabic();
+
+    [GeneratedRegex(@"artículo\s*(?<a>[0-9]+)\s*(?:,\s*(?:párrafo|párr\.|numeral)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.|literal)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?)?|art\.\s*(?<a>[0-9]+)\s*,\s*(?:párrafo|párr\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:apartado|apdo\.)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ArticleSpanish();
+
+    [GeneratedRegex(@"(?:article|art\.)\s*(?<a>[0-9]+)\s*(?:,?\s*(?:paragraphe?|para?\.)\s*(?<p>[0-9]+)\s*(?:,?\s*(?:al\.|alinéa|subparagraph)?\s*\(?\s*(?<x>[a-z]{1,4})\s*\))?|\(\s*(?<p>[0-9]+)\s*\)(?:\s*\(\s*(?<x>[a-z]{1,4})\s*\))?)?", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ArticleEnglishOrFrench();
+
+    [GeneratedRegex(@"стать\w*\s+(?<a>[0-9]+)\s*(?:,\s*пункт\w*\s+(?<p>[0-9]+)\s*(?:\(?\s*(?<x>[a-zа-я]{1,2})\s*\))?)?", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    private static partial Regex ArticleRussian();
+
+    [GeneratedRegex(@"(?:ال|لل|بال|وال)?مادة\s+(?<a>[0-9]+)(?:\s*[،,]?\s*(?:ال)?فقرة\s+(?<p>[0-9]+)\s*(?:\(\s*(?<x>[\u0621-\u064A]{1,2})\s*\))?)?", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex ArticleArabic();
+
+    [GeneratedRegex(@"第(?<a>[0-9一二三四五六七八九十]+)条(?:第(?<p>[0-9一二三四五六七八九十]+)款)?(?:\s*[(（]\s*(?<x>[a-z])\s*[)）]\s*项?)?", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex ArticleChinese();
 }

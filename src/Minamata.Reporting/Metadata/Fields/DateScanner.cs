@@ -35,20 +35,24 @@ internal static partial class DateScanner
 
     private static readonly Regex DayMonthYear = new(
         $@"(?<![\w])«?(?<day>[0-9]{{1,2}})(?:er|º|°|-?е|st|nd|rd|th)?\.?(?:º|°)?»?\s+(?:de\s+|of\s+)?(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.)|م(?!\w))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds));
 
     private static readonly Regex MonthDayYear = new(
         $@"(?<![\w])(?<month>{MonthAlternatives})\s+(?<day>[0-9]{{1,2}}),?\s+(?:de\s+)?(?<year>[0-9]{{4}})(?!\d)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds));
 
     private static readonly Regex MonthYear = new(
         $@"(?<![\w])(?<month>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)(?:\s*(?:года|год|г\.))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds));
 
     /// <summary>Months of one year given as a range: "January–June 2025", "de janvier à juin 2025", "январь–июнь 2025 года", "2025年1月至6月".</summary>
     private static readonly Regex MonthRange = new(
         $@"(?<![\w])(?<from>{MonthAlternatives})\s*(?:[-–—]|to|until|through|à|au|a|al|hasta|по|до|إلى|الى|حتى)\s*(?<to>{MonthAlternatives})(?![\w])\s*,?\s+(?:de\s+|del\s+)?(?<year>[0-9]{{4}})(?!\d)|(?<year>[0-9]{{4}})\s*年\s*(?<fromNumber>[0-9]{{1,2}})\s*月\s*(?:至|到|[-–—])\s*(?<toNumber>[0-9]{{1,2}})\s*月",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromMilliseconds(RegexTimeouts.Milliseconds));
 
     public static IEnumerable<(int Index, int Year, int From, int To)> SharedYearRanges(string text)
     {
