@@ -65,6 +65,53 @@ public sealed class CycleTests(ServerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_cycle_keeps_its_meeting_venue_agenda_item_and_inf_series_and_refuses_bad_ones_by_name()
+    {
+        using var secretariat = fixture.Secretariat();
+        var cycle = ServerFixture.NewCycleId();
+        var body = new
+        {
+            title = "Seventh meeting",
+            meetingStart = "2027-11-01",
+            submissionDeadline = "2027-08-15",
+            expectedPartners = Array.Empty<string>(),
+            venue = "Genève",
+            meetingEnd = "2027-11-05",
+            agendaItem = new { number = "5 (k)", title = "International cooperation and coordination" },
+            infSeries = new { prefix = "UNEP/MC/COP.7/INF/", first = 3 },
+        };
+
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", body)).StatusCode);
+        var listed = (await ReportsApi.JsonAsync(await secretariat.GetAsync("/api/cycles"))).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetString() == cycle);
+        Assert.Equal("Genève", listed.GetProperty("venue").GetString());
+        Assert.Equal("2027-11-05", listed.GetProperty("meetingEnd").GetString());
+        Assert.Equal("5 (k)", listed.GetProperty("agendaItem").GetProperty("number").GetString());
+        Assert.Equal("International cooperation and coordination", listed.GetProperty("agendaItem").GetProperty("title").GetString());
+        Assert.Equal("UNEP/MC/COP.7/INF/", listed.GetProperty("infSeries").GetProperty("prefix").GetString());
+        Assert.Equal(3, listed.GetProperty("infSeries").GetProperty("first").GetInt32());
+
+        // Opened again without them, the cycle has none: PUT replaces the whole cycle.
+        using var plain = await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = "Seventh meeting", meetingStart = "2027-11-01", submissionDeadline = "2027-08-15", expectedPartners = Array.Empty<string>() });
+        var reopened = await ReportsApi.JsonAsync(plain);
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("venue").ValueKind);
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("infSeries").ValueKind);
+
+        await AssertRefusedAsync(body with { meetingEnd = "2027-10-31" }, "'meetingEnd'");
+        await AssertRefusedAsync(body with { venue = " " }, "'venue'");
+        await AssertRefusedAsync(body with { agendaItem = new { number = "5 (k)", title = "" } }, "'agendaItem'");
+        await AssertRefusedAsync(body with { infSeries = new { prefix = "UNEP/MC/COP.7/INF", first = 1 } }, "'infSeries'");
+        await AssertRefusedAsync(body with { infSeries = new { prefix = "UNEP/MC/COP.7/INF/", first = 0 } }, "'infSeries'");
+
+        async Task AssertRefusedAsync(object wrong, string field)
+        {
+            using var response = await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", wrong);
+            var detail = (await ReportsApi.JsonAsync(response)).GetProperty("detail").GetString();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.StartsWith(field, detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Uploads_to_a_cycle_that_is_not_open_are_refused_and_direct_blobs_to_it_rejected()
     {
         var (partner, key) = await fixture.NewPartnerAsync();

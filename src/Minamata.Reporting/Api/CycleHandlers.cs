@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Access;
@@ -7,7 +8,7 @@ using Minamata.Reporting.Submissions;
 namespace Minamata.Reporting.Api;
 
 /// <summary>Reporting cycles: the secretariat opens them; everyone sees where partners stand.</summary>
-public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirectory partners, ReportIndex index)
+public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirectory partners, ReportIndex index)
 {
     public Task<Results<Results<Created<ReportingCycle>, Ok<ReportingCycle>>, ApiProblemResult>> PutAsync(HttpRequest request, string cycle) =>
         call.RunAsync<Results<Created<ReportingCycle>, Ok<ReportingCycle>>>(request, Audience.Secretariat, async (_, cancellationToken) =>
@@ -77,9 +78,49 @@ public sealed class CycleHandlers(ApiCall call, CycleStore cycles, PartnerDirect
             throw ApiProblem.Validation("'reminderDays' must be distinct numbers of days from 1 to 365.");
         }
 
-        return new ReportingCycle(cycle, body.Title.Trim(), meeting, deadline, expected, reminders.OrderDescending().ToList());
+        return new ReportingCycle(cycle, body.Title.Trim(), meeting, deadline, expected, reminders.OrderDescending().ToList())
+        {
+            Venue = Venue(body.Venue),
+            MeetingEnd = body.MeetingEnd is { } end && end < meeting ? throw ApiProblem.Validation("'meetingEnd' must be on or after 'meetingStart'.") : body.MeetingEnd,
+            AgendaItem = Agenda(body.AgendaItem),
+            InfSeries = Series(body.InfSeries),
+        };
     }
 
+    private static string? Venue(string? venue) => venue is null
+        ? null
+        : string.IsNullOrWhiteSpace(venue) || venue.Length > 200 ? throw ApiProblem.Validation("'venue' must name the meeting's place, at most 200 characters, e.g. \"Geneva\".") : venue.Trim();
+
+    private static AgendaItem? Agenda(AgendaItemBody? item) => item switch
+    {
+        null => null,
+        { Number: { Length: > 0 and <= 20 } number, Title: { Length: > 0 and <= 300 } title } when !string.IsNullOrWhiteSpace(number) && !string.IsNullOrWhiteSpace(title) => new AgendaItem(number.Trim(), title.Trim()),
+        _ => throw ApiProblem.Validation("'agendaItem' must have a 'number' (at most 20 characters, e.g. \"5 (k)\") and a 'title' (at most 300)."),
+    };
+
+    private static InfSeries? Series(InfSeriesBody? series) => series switch
+    {
+        null => null,
+        { Prefix: { Length: <= 60 } prefix, First: >= 1 and <= 9999 } when SeriesPrefix().IsMatch(prefix) => new InfSeries(prefix, series.First.Value),
+        _ => throw ApiProblem.Validation("'infSeries' must have a 'prefix' ending in '/' (a document symbol of at most 60 characters, e.g. \"UNEP/MC/COP.7/INF/\") and a 'first' number from 1 to 9999."),
+    };
+
+    [GeneratedRegex(@"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.\-]+)*/$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex SeriesPrefix();
+
     /// <summary>The request body, as the OpenAPI document describes it.</summary>
-    public sealed record CycleBody(string? Title, DateOnly? MeetingStart, DateOnly? SubmissionDeadline, string[]? ExpectedPartners, int[]? ReminderDays = null);
+    public sealed record CycleBody(
+        string? Title,
+        DateOnly? MeetingStart,
+        DateOnly? SubmissionDeadline,
+        string[]? ExpectedPartners,
+        int[]? ReminderDays = null,
+        string? Venue = null,
+        DateOnly? MeetingEnd = null,
+        AgendaItemBody? AgendaItem = null,
+        InfSeriesBody? InfSeries = null);
+
+    public sealed record AgendaItemBody(string? Number, string? Title);
+
+    public sealed record InfSeriesBody(string? Prefix, int? First);
 }

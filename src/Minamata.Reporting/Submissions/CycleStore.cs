@@ -78,6 +78,10 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         ["SubmissionDeadline"] = cycle.SubmissionDeadline.ToString("O"),
         ["ExpectedPartners"] = JsonSerializer.Serialize(cycle.ExpectedPartners),
         ["ReminderDays"] = JsonSerializer.Serialize(cycle.ReminderDays),
+        ["Venue"] = cycle.Venue,
+        ["MeetingEnd"] = cycle.MeetingEnd?.ToString("O"),
+        ["AgendaItem"] = cycle.AgendaItem is null ? null : JsonSerializer.Serialize(cycle.AgendaItem, ReportingJson.Options),
+        ["InfSeries"] = cycle.InfSeries is null ? null : JsonSerializer.Serialize(cycle.InfSeries, ReportingJson.Options),
     };
 
     private static ReportingCycle FromEntity(TableEntity row) => new(
@@ -86,5 +90,10 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         DateOnly.Parse(row.GetString("MeetingStart"), System.Globalization.CultureInfo.InvariantCulture),
         DateOnly.Parse(row.GetString("SubmissionDeadline"), System.Globalization.CultureInfo.InvariantCulture),
         JsonSerializer.Deserialize<string[]>(row.GetString("ExpectedPartners")) ?? [],
-        JsonSerializer.Deserialize<int[]>(row.GetString("ReminderDays")) ?? []);
+        JsonSerializer.Deserialize<int[]>(row.GetString("ReminderDays")) ?? [],
+        // Rows written before the meeting's details existed have none of these columns.
+        row.GetString("Venue"),
+        row.GetString("MeetingEnd") is { } end ? DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture) : null,
+        row.GetString("AgendaItem") is { } item ? JsonSerializer.Deserialize<AgendaItem>(item, ReportingJson.Options) : null,
+        row.GetString("InfSeries") is { } series ? JsonSerializer.Deserialize<InfSeries>(series, ReportingJson.Options) : null);
 }
