@@ -61,7 +61,7 @@ public class CompilationBenchmarks
                 FileName = $"report-{i}.docx",
                 BlobName = $"P{i / 2:D4}/{i}",
                 ReceivedAt = new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
-                Metadata = metadata,
+                Extracted = metadata,
             };
             return new ReportWithText(record, text);
         }).ToList();

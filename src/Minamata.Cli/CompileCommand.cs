@@ -72,7 +72,7 @@ public static class CompileCommand
                 {
                     await using var content = File.OpenRead(file);
                     var read = await extractor.ExtractWithTextAsync(content, Path.GetFileName(file), cancellationToken);
-                    reports.Add(new ReportWithText(report with { Metadata = read.Metadata }, read.Text));
+                    reports.Add(new ReportWithText(report with { Extracted = read.Metadata }, read.Text));
                 }
                 catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
                 {

@@ -12,7 +12,8 @@ public sealed class HttpFunctions(
     CycleHandlers cycles,
     UploadHandlers uploads,
     CompilationHandlers compilations,
-    NotificationHandlers notifications)
+    NotificationHandlers notifications,
+    CorrectionHandlers corrections)
 {
     [Function("Health")]
     public async Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
@@ -45,6 +46,10 @@ public sealed class HttpFunctions(
     [Function("DownloadReport")]
     public async Task<IResult> DownloadReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportFile)] HttpRequest request, string id) =>
         await reports.DownloadAsync(request, id);
+
+    [Function("CorrectReportMetadata")]
+    public async Task<IResult> CorrectReportMetadata([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.ReportMetadata)] HttpRequest request, string id) =>
+        await corrections.PatchAsync(request, id);
 
     [Function("PutCycle")]
     public async Task<IResult> PutCycle([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Cycle)] HttpRequest request, string cycle) =>

@@ -64,6 +64,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<FailedKeyLimiter>();
         services.AddSingleton<PartnerHandlers>();
         services.AddSingleton<ReportHandlers>();
+        services.AddSingleton<CorrectionHandlers>();
         services.AddSingleton<CycleHandlers>();
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<CompilationHandlers>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -13,6 +14,9 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
 {
     public int Status { get; } = status;
     public string Code { get; } = code;
+
+    /// <summary>What is wrong with each named field of the request, for a 400 about several at once.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
     /// <summary>When the client may try again (sent as Retry-After), for answers such as 429 and 503.</summary>
     public TimeSpan? RetryAfter { get; init; }
@@ -62,7 +66,7 @@ public sealed class ApiProblemResult(ApiProblem problem) : IResult, IStatusCodeH
         }
 
         return Results.Json(
-            new ApiProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code),
+            new ApiProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code) { Errors = problem.Errors },
             ReportingJson.Options,
             contentType: MediaType,
             statusCode: problem.Status).ExecuteAsync(httpContext);
@@ -75,6 +79,7 @@ public sealed class ApiProblemResult(ApiProblem problem) : IResult, IStatusCodeH
         403 => "Forbidden",
         404 => "Not found",
         409 => "Conflict",
+        412 => "Precondition failed",
         413 => "Content too large",
         415 => "Unsupported media type",
         429 => "Too many requests",
@@ -84,5 +89,12 @@ public sealed class ApiProblemResult(ApiProblem problem) : IResult, IStatusCodeH
     };
 }
 
-/// <summary>The problem+json body of every error: RFC 9457's members and the API's stable <c>code</c>.</summary>
-public sealed record ApiProblemBody(string Type, string Title, int Status, string Detail, string Code);
+/// <summary>
+/// The problem+json body of every error: RFC 9457's members and the API's stable <c>code</c>; and,
+/// where the request named fields, what is wrong with each (<c>{"symbol":["..."]}</c>).
+/// </summary>
+public sealed record ApiProblemBody(string Type, string Title, int Status, string Detail, string Code)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+}

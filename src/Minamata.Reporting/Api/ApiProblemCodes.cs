@@ -18,6 +18,8 @@ public static class ApiProblemCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not-found";
     public const string Conflict = "conflict";
+    public const string NotIndexed = "not-indexed";
+    public const string Stale = "stale";
     public const string TooLarge = "too-large";
     public const string UriTooLong = "uri-too-long";
     public const string HeadersTooLarge = "headers-too-large";
@@ -37,7 +39,8 @@ public static class ApiProblemCodes
         [401] = [Unauthorized],
         [403] = [Forbidden],
         [404] = [NotFound],
-        [409] = [Conflict],
+        [409] = [Conflict, NotIndexed],
+        [412] = [Stale],
         [413] = [TooLarge],
         [414] = [UriTooLong],
         [415] = [UnsupportedMediaType],

@@ -52,6 +52,8 @@ public sealed class ReportHandlers(
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
             var report = await FindAsync(caller, id, cancellationToken);
+            // What a correction sends back in If-Match.
+            request.HttpContext.Response.Headers.ETag = report.Version;
             return TypedResults.Ok(ReportView.For(caller, report, await history.ListAsync(report.Id, cancellationToken)));
         });
 

@@ -5,8 +5,10 @@ using Minamata.Reporting.Metadata;
 namespace Minamata.Reporting.Api;
 
 /// <summary>
-/// A report as the API shows it: the contract's fields, and as extensions the file's size, the
-/// report that superseded it and, for <c>GET /api/reports/{id}</c>, its history. Storage details
+/// A report as the API shows it: the contract's fields (<c>metadata</c> is the effective record,
+/// <c>extracted</c> what the extractor read, <c>corrections</c> the secretariat's, by field), and as
+/// extensions the file's size, the report that superseded it and, for <c>GET /api/reports/{id}</c>,
+/// its history. Storage details
 /// (blob name, versions, search words) stay inside, and so does another partner's report id: a
 /// partner sees <c>duplicateOf</c> only when the earlier copy is its own.
 /// </summary>
@@ -20,6 +22,8 @@ public sealed record ReportView(
     DateTimeOffset? IndexedAt,
     ReportError? Error,
     ReportMetadata? Metadata,
+    ReportMetadata? Extracted,
+    IReadOnlyDictionary<string, Correction> Corrections,
     string? Replaces,
     string? SupersededBy,
     long? SizeBytes,
@@ -34,11 +38,16 @@ public sealed record ReportView(
         report.ReceivedAt,
         report.IndexedAt,
         report.Error,
-        report.Metadata is { DuplicateOf: { } duplicate } metadata && !(ReportId.TryGetPartner(duplicate, out var owner) && viewer.MaySee(owner))
-            ? metadata with { DuplicateOf = null }
-            : report.Metadata,
+        Visible(viewer, report.Metadata),
+        Visible(viewer, report.Extracted),
+        report.Corrections,
         report.Replaces,
         report.SupersededBy,
         report.SizeBytes,
         history);
+
+    private static ReportMetadata? Visible(Caller viewer, ReportMetadata? metadata) =>
+        metadata is { DuplicateOf: { } duplicate } && !(ReportId.TryGetPartner(duplicate, out var owner) && viewer.MaySee(owner))
+            ? metadata with { DuplicateOf = null }
+            : metadata;
 }

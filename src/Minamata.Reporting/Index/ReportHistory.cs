@@ -20,6 +20,12 @@ public sealed class ReportHistory(ReportStorageClients storage, TimeProvider clo
     public const string Superseded = "superseded";
     public const string Downloaded = "downloaded";
 
+    /// <summary>The secretariat corrected a field of the metadata (detail: the field's name).</summary>
+    public const string Corrected = "corrected";
+
+    /// <summary>The secretariat cleared a correction: the extracted value is back (detail: the field's name).</summary>
+    public const string CorrectionCleared = "correction-cleared";
+
     /// <summary>The report says another organisation submitted it than the partner who uploaded it (detail: that organisation's id).</summary>
     public const string SubmittedByAnother = "submitted-by-another";
 

@@ -20,7 +20,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
     private static readonly string[] ListedColumns =
     [
         "PartitionKey", "RowKey", "Cycle", "Status", "FileName", "ContentType", "BlobName", "BlobETag", "SizeBytes", "Sha256", "UploadedBy",
-        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "Replaces", "SupersededBy", "Attempts", "AttemptedAt",
+        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "Corrections", "Replaces", "SupersededBy", "Attempts", "AttemptedAt",
     ];
 
     private TableClient Table => storage.Reports;
@@ -79,7 +79,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
         var pages = Table.QueryAsync<TableEntity>(Filter(query), maxPerPage: pageSize, select: columns, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
         await foreach (var page in pages)
         {
-            items.AddRange(page.Values.Select(FromEntity).Where(r => query.Words is null || SearchWords.Matches(r.SearchWords, query.Words)));
+            items.AddRange(page.Values.Select(FromEntity).Where(r => query.Words is null || SearchWords.Matches(Searchable(r), query.Words)));
             if (items.Count >= pageSize || page.ContinuationToken is null)
             {
                 return new ReportPage(items, page.ContinuationToken);
@@ -127,6 +127,10 @@ public sealed class ReportIndex(ReportStorageClients storage)
         return reports;
     }
 
+    /// <summary>The words a search looks in: the file's (title and text, as read), and a corrected title's.</summary>
+    private static string? Searchable(ReportRecord report) =>
+        report.Corrections.ContainsKey("title") ? report.SearchWords + SearchWords.Build(report.Metadata?.Title, "") : report.SearchWords;
+
     private static string? Filter(ReportQuery query)
     {
         var clauses = new List<string>();
@@ -171,7 +175,8 @@ public sealed class ReportIndex(ReportStorageClients storage)
             ["ErrorCode"] = report.Error?.Code,
             ["ErrorMessage"] = report.Error?.Message,
             ["Language"] = report.Metadata?.Language,
-            ["Metadata"] = report.Metadata is null ? null : JsonSerializer.Serialize(report.Metadata, ReportingJson.Options),
+            ["Metadata"] = report.Extracted is null ? null : JsonSerializer.Serialize(report.Extracted, ReportingJson.Options),
+            ["Corrections"] = report.Corrections.Count == 0 ? null : JsonSerializer.Serialize(report.Corrections, ReportingJson.Options),
             ["Replaces"] = report.Replaces,
             ["SupersededBy"] = report.SupersededBy,
             ["Attempts"] = report.Attempts,
@@ -202,7 +207,10 @@ public sealed class ReportIndex(ReportStorageClients storage)
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
         IndexedAt = entity.GetDateTimeOffset("IndexedAt"),
         Error = entity.GetString("ErrorCode") is { } code ? new ReportError(code, entity.GetString("ErrorMessage") ?? "") : null,
-        Metadata = entity.GetString("Metadata") is { } json ? JsonSerializer.Deserialize<ReportMetadata>(json, ReportingJson.Options) : null,
+        Extracted = entity.GetString("Metadata") is { } json ? JsonSerializer.Deserialize<ReportMetadata>(json, ReportingJson.Options) : null,
+        Corrections = entity.GetString("Corrections") is { } corrections
+            ? JsonSerializer.Deserialize<Dictionary<string, Correction>>(corrections, ReportingJson.Options) ?? []
+            : new Dictionary<string, Correction>(),
         Replaces = entity.GetString("Replaces"),
         SupersededBy = entity.GetString("SupersededBy"),
         Attempts = entity.GetInt32("Attempts") ?? 0,

@@ -27,7 +27,16 @@ public sealed record ReportRecord
     public required DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset? IndexedAt { get; init; }
     public ReportError? Error { get; init; }
-    public ReportMetadata? Metadata { get; init; }
+
+    /// <summary>What the extractor read from the file; never changed by a correction.</summary>
+    public ReportMetadata? Extracted { get; init; }
+
+    /// <summary>The fields the secretariat corrected, by field name; they outlive a re-read of the file.</summary>
+    public IReadOnlyDictionary<string, Correction> Corrections { get; init; } = new Dictionary<string, Correction>();
+
+    /// <summary>The effective record, which everyone sees and everything uses: what was extracted, as corrected.</summary>
+    public ReportMetadata? Metadata => Extracted is null ? null : MetadataCorrections.Apply(Extracted, Corrections);
+
     public string? Replaces { get; init; }
     public string? SupersededBy { get; init; }
 

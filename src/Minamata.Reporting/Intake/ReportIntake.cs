@@ -203,7 +203,7 @@ public sealed class ReportIntake(
             Status = ReportStatus.Indexed,
             IndexedAt = clock.GetUtcNow(),
             Sha256 = sha256,
-            Metadata = read.Metadata with { DuplicateOf = earlier.FirstOrDefault()?.Id },
+            Extracted = read.Metadata with { DuplicateOf = earlier.FirstOrDefault()?.Id },
             ContentType = Documents.DocumentFormat.MediaType(read.Metadata.Format),
             SearchWords = SearchWords.Build(read.Metadata.Title, read.Text),
             Error = null,
@@ -238,8 +238,9 @@ public sealed class ReportIntake(
                 ? null
                 // A report superseded while it was being read stays superseded, with its metadata filled in.
                 : current.SupersededBy is null || outcome.Status != ReportStatus.Indexed
-                    ? outcome with { Version = current.Version, Attempts = current.Attempts }
-                    : outcome with { Version = current.Version, Attempts = current.Attempts, Status = ReportStatus.Superseded, SupersededBy = current.SupersededBy },
+                    // Corrections made while the file was read are the row's, never the reader's to drop.
+                    ? outcome with { Version = current.Version, Attempts = current.Attempts, Corrections = current.Corrections }
+                    : outcome with { Version = current.Version, Attempts = current.Attempts, Corrections = current.Corrections, Status = ReportStatus.Superseded, SupersededBy = current.SupersededBy },
             verdict => index.TryUpdateAsync(verdict, cancellationToken),
             () => index.GetAsync(read.Id, cancellationToken),
             $"Report {read.Id}");
@@ -347,5 +348,5 @@ public sealed class ReportIntake(
     public static string TextBlobName(string reportId) => reportId + ".txt";
 
     private static ReportRecord Rejected(ReportRecord report, string code, string message) =>
-        report with { Status = ReportStatus.Rejected, Error = new ReportError(code, message), Metadata = null, IndexedAt = null, SearchWords = null };
+        report with { Status = ReportStatus.Rejected, Error = new ReportError(code, message), Extracted = null, IndexedAt = null, SearchWords = null };
 }

@@ -134,7 +134,7 @@ public sealed class CompilerTests
         var report = input.Reports[0].Report;
         return ReportCompiler.Compile(Decision, input with
         {
-            Reports = [input.Reports[0] with { Report = report with { Metadata = report.Metadata! with { Title = title } } }],
+            Reports = [input.Reports[0] with { Report = report with { Extracted = report.Metadata! with { Title = title } } }],
         });
     }
 
@@ -145,7 +145,7 @@ public sealed class CompilerTests
         var metadata = Documents.DocumentReaders.Extractor()
             .ExtractAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "who.txt", default).GetAwaiter().GetResult();
         ReportWithText Report(string id, string status) => new(
-            new ReportRecord { Id = id, Partner = "WHO", Cycle = "COP-7", Status = status, FileName = id + ".txt", BlobName = id, ReceivedAt = new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero), Metadata = status == ReportStatus.Rejected ? null : metadata },
+            new ReportRecord { Id = id, Partner = "WHO", Cycle = "COP-7", Status = status, FileName = id + ".txt", BlobName = id, ReceivedAt = new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero), Extracted = status == ReportStatus.Rejected ? null : metadata },
             text);
         return new CompilationInput(
             new ReportingCycle("COP-7", "Seventh meeting", new DateOnly(2027, 11, 1), new DateOnly(2027, 8, 15), ["WHO", "ILO"], [30]),

@@ -16,6 +16,7 @@ internal sealed class OrganizationFinder
 
     private OrganizationFinder(Dictionary<string, RegistryEntry> registry)
     {
+        Ids = registry.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var (id, entry) in registry)
         {
             foreach (var name in entry.Names)
@@ -43,6 +44,9 @@ internal sealed class OrganizationFinder
     }
 
     public static OrganizationFinder Default { get; } = Load();
+
+    /// <summary>Every organisation's canonical id (the metadata record's <c>organizations</c> and <c>submittedBy</c>).</summary>
+    public IReadOnlySet<string> Ids { get; }
 
     public IReadOnlyList<string> Find(string text) => [.. FindMentions(text).Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)];
 
