@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -149,15 +148,7 @@ public sealed class CorrectionTests(ServerFixture fixture)
 
     private static async Task<JsonElement> CompileJsonAsync(HttpClient secretariat, string cycle)
     {
-        using var created = await secretariat.PostAsJsonAsync("/api/compilations", new { cycle });
-        var location = created.Headers.Location!.OriginalString;
-        var state = await ReportsApi.JsonAsync(await secretariat.GetAsync(location));
-        for (var waited = 0; state.GetProperty("status").GetString() is "queued" or "running" && waited < 300; waited++)
-        {
-            await Task.Delay(200);
-            state = await ReportsApi.JsonAsync(await secretariat.GetAsync(location));
-        }
-
+        var state = await ReportsApi.CompileAsync(secretariat, cycle);
         Assert.Equal("completed", state.GetProperty("status").GetString());
         return await ReportsApi.JsonAsync(await secretariat.GetAsync(state.GetProperty("outputs").GetProperty("json").GetString()));
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Compilation;
@@ -19,15 +18,7 @@ public sealed class ReportWriterTests : OwnStorageTests
         var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes("The World Health Organization reports on mercury in 2025."), "who.txt");
         await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(10));
 
-        using var created = await secretariat.PostAsJsonAsync("/api/compilations", new { cycle = "COP-7" });
-        var location = created.Headers.Location!.OriginalString;
-        var state = await ReportsApi.JsonAsync(await secretariat.GetAsync(location));
-        for (var waited = 0; state.GetProperty("status").GetString() is "queued" or "running" && waited < 300; waited++)
-        {
-            await Task.Delay(200);
-            state = await ReportsApi.JsonAsync(await secretariat.GetAsync(location));
-        }
-
+        var state = await ReportsApi.CompileAsync(secretariat, "COP-7");
         var outputs = state.GetProperty("outputs").EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetString()!);
         Assert.Equal(["docx", "html", "json", "md", "count"], outputs.Keys);
         using var download = await secretariat.GetAsync(outputs["count"]);

@@ -93,6 +93,21 @@ public static class ReportsApi
     public static async Task OpenCycleAsync(HttpClient secretariat, string cycle = "COP-7") =>
         (await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = cycle, meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
 
+    /// <summary>Starts a compilation of the cycle and waits (up to a minute) until it ends: its state, with the outputs' links.</summary>
+    public static async Task<JsonElement> CompileAsync(HttpClient secretariat, string cycle)
+    {
+        using var created = await secretariat.PostAsJsonAsync("/api/compilations", new { cycle });
+        var location = created.Headers.Location!.OriginalString;
+        var state = await JsonAsync(await secretariat.GetAsync(location));
+        for (var waited = 0; state.GetProperty("status").GetString() is "queued" or "running" && waited < 300; waited++)
+        {
+            await Task.Delay(200);
+            state = await JsonAsync(await secretariat.GetAsync(location));
+        }
+
+        return state;
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
