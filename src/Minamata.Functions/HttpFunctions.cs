@@ -59,6 +59,10 @@ public sealed class HttpFunctions(
     public async Task<IResult> CycleStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CycleStatus)] HttpRequest request, string cycle) =>
         await cycles.StatusAsync(request, cycle);
 
+    [Function("CycleReview")]
+    public async Task<IResult> CycleReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CycleReview)] HttpRequest request, string cycle) =>
+        await cycles.ReviewAsync(request, cycle);
+
     [Function("CreateUploadUrl")]
     public async Task<IResult> CreateUploadUrl([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Uploads)] HttpRequest request) =>
         await uploads.CreateAsync(request);

@@ -71,6 +71,8 @@ public static class ServerApp
         api.MapPut(ApiRoutes.Cycle, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.PutAsync(request, cycle))
             .Takes<CycleHandlers.CycleBody>().Fails(BadRequest, Forbidden).WithTags("Cycles").WithSummary("Open or change a reporting cycle.");
         api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle)).Fails(NotFound).WithTags("Cycles").WithSummary("Each expected partner's standing in the cycle: submitted, late or missing.");
+        api.MapGet(ApiRoutes.CycleReview, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.ReviewAsync(request, cycle)).Fails(Forbidden, NotFound).WithTags("Cycles")
+            .WithSummary("The cycle's reports to look at first, most reasons first: fields missing or read only from the text, another submitter, a copy, a rejection.");
         api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request))
             .Takes<UploadHandlers.UploadBody>().Fails(BadRequest, Forbidden).WithTags("Reports").WithSummary("A short-lived URL to PUT a large report straight into storage.");
         api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request))

@@ -39,6 +39,8 @@ public sealed class FunctionClassTests(ServerFixture fixture) : IDisposable
         await AssertSameAsync("GET", $"/api/reports/{id}/file", key, request => Functions.DownloadReport(request, id));
         await AssertSameAsync("POST", "/api/partners/NOBODY/keys", ServerFixture.SecretariatKey, request => Functions.ReissuePartnerKey(request, "NOBODY"));
         await AssertSameAsync("PATCH", $"/api/reports/{id}/metadata", ServerFixture.SecretariatKey, request => Functions.CorrectReportMetadata(request, id), () => new StringContent("""{"documentDate":"never","colour":"red"}""", Encoding.UTF8, "application/merge-patch+json"));
+        await AssertSameAsync("GET", $"/api/cycles/{ServerFixture.OpenCycle}/review", ServerFixture.SecretariatKey, request => Functions.CycleReview(request, ServerFixture.OpenCycle));
+        await AssertSameAsync("GET", "/api/cycles/NOPE-9/review", ServerFixture.SecretariatKey, request => Functions.CycleReview(request, "NOPE-9"));
         await AssertSameAsync("PATCH", $"/api/reports/{id}/metadata", key, request => Functions.CorrectReportMetadata(request, id), () => new StringContent("""{"title":"Mine"}""", Encoding.UTF8, "application/merge-patch+json"));
     }
 

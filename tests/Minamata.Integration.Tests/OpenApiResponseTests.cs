@@ -34,6 +34,7 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
             await CheckAsync(document, "/api/cycles/{cycle}", await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = "Schema check", meetingStart = "2099-11-01", submissionDeadline = "2099-08-15", expectedPartners = new[] { partnerId } })),
             await CheckAsync(document, "/api/cycles", await partner.GetAsync("/api/cycles")),
             await CheckAsync(document, "/api/cycles/{cycle}/status", await partner.GetAsync($"/api/cycles/{cycle}/status")),
+            await CheckAsync(document, "/api/cycles/{cycle}/review", await secretariat.GetAsync($"/api/cycles/{cycle}/review")),
             await CheckAsync(document, "/api/partners", await secretariat.PostAsJsonAsync("/api/partners", new { id = $"OAS-{Guid.NewGuid().ToString("n")[..6].ToUpperInvariant()}", name = "Schema", email = "focal@schema.example", cc = new[] { "deputy@schema.example" } })),
             await CheckAsync(document, "/api/partners", await secretariat.GetAsync("/api/partners")),
             await CheckAsync(document, "/api/reports", await partner.PostAsync("/api/reports", ReportsApi.Form(file, "report.txt", cycle))),

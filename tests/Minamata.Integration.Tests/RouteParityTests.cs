@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(22, functionRoutes.Count);
+        Assert.Equal(23, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 

@@ -48,3 +48,6 @@ public sealed record HealthView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CheckedAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? BlobMilliseconds = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? TableMilliseconds = null);
+
+/// <summary>A report of the review queue: which, whose, and why the secretariat should look at it (<c>missing:title</c>, <c>source:symbol=body</c>, ...).</summary>
+public sealed record ReviewItem(string Id, string Partner, string FileName, IReadOnlyList<string> Reasons);

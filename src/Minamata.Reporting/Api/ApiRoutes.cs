@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycle}";
     public const string CycleStatus = "api/cycles/{cycle}/status";
+    public const string CycleReview = "api/cycles/{cycle}/review";
     public const string Uploads = "api/uploads";
     public const string Compilations = "api/compilations";
     public const string Compilation = "api/compilations/{id}";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Review;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Api;
@@ -41,6 +42,19 @@ public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, Partn
             var found = await cycles.GetAsync(cycle, cancellationToken) ?? throw ApiProblem.NotFound($"reporting cycle '{cycle}'");
             var reports = await index.ListCycleAsync(found.Id, caller.PartnerId, cancellationToken);
             return TypedResults.Ok(CycleStatus.Compute(found, reports, caller.PartnerId));
+        });
+
+    /// <summary><c>GET /api/cycles/{cycle}/review</c>: the cycle's reports the secretariat should look at, most reasons first.</summary>
+    public Task<Results<Ok<ItemList<ReviewItem>>, ApiProblemResult>> ReviewAsync(HttpRequest request, string cycle) =>
+        call.RunAsync(request, Audience.Secretariat, async (_, cancellationToken) =>
+        {
+            var found = await cycles.GetAsync(cycle, cancellationToken) ?? throw ApiProblem.NotFound($"reporting cycle '{cycle}'");
+            var items = (await index.ListCycleAsync(found.Id, null, cancellationToken))
+                .Select(r => (Report: r, Reasons: ReviewReasons.For(r)))
+                .Where(r => r.Reasons.Count > 0)
+                .OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.Report.ReceivedAt)
+                .Select(r => new ReviewItem(r.Report.Id, r.Report.Partner, r.Report.FileName, r.Reasons));
+            return TypedResults.Ok(new ItemList<ReviewItem>(items));
         });
 
     private async Task<ReportingCycle> ValidateAsync(string cycle, CycleBody body, CancellationToken cancellationToken)

@@ -264,7 +264,7 @@ public sealed class ReportIntake(
         }
 
         await hashes.RegisterAsync(report.Sha256, report, cancellationToken);
-        if (report.Metadata?.SubmittedBy is { } submitter && !IsPartnerOf(report.Partner, submitter))
+        if (report.Metadata?.SubmittedBy is { } submitter && !PartnerId.BelongsTo(report.Partner, submitter))
         {
             // Noted, not refused: a partner may file another organisation's report (a joint one, or on its behalf).
             await history.AppendOnceAsync(report.Id, ReportHistory.SubmittedByAnother, $"submitted-by-{report.BlobETag}", Intake, submitter, cancellationToken);
@@ -275,10 +275,6 @@ public sealed class ReportIntake(
             await SupersedeAsync(report.Replaces, report, cancellationToken);
         }
     }
-
-    /// <summary>Whether a partner id is the organisation's: "WHO", or one of its offices such as "WHO-EURO".</summary>
-    private static bool IsPartnerOf(string partner, string organization) =>
-        partner.Equals(organization, StringComparison.OrdinalIgnoreCase) || partner.StartsWith(organization + "-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Marks the report that <paramref name="replacement"/> corrects as superseded by it.</summary>
     private async Task SupersedeAsync(string replacedId, ReportRecord replacement, CancellationToken cancellationToken)
