@@ -27,13 +27,14 @@ public static class CommandLine
     {
         var progress = errorIsTerminal ? new Progress(error) : null;
         // A RootCommand would take its name from the executable (the test host, in tests); the tool is "minamata".
-        var root = new Command("minamata", "The Minamata Convention report pipeline's command line. Exit codes: 0 all went well; 2 a file could not be read (its line says why) or the command line was wrong.")
+        var root = new Command("minamata", "The Minamata Convention report pipeline's command line. Exit codes: 0 all went well; 1 storage failed (reextract); 2 a file could not be read (its line says why), storage is not configured, or the command line was wrong.")
         {
             new HelpOption(),
             new VersionOption(),
             ExtractCommand.Create(output, error, progress),
             CompileCommand.Create(writers, output, error, progress),
             MailSinkCommand.Create(output),
+            ReextractCommand.Create(output, error, progress),
         };
 
         var parsed = root.Parse(args);

@@ -13,7 +13,7 @@ public sealed class HttpFunctions(
     UploadHandlers uploads,
     CompilationHandlers compilations,
     NotificationHandlers notifications,
-    CorrectionHandlers corrections)
+    ReviewHandlers review)
 {
     [Function("Health")]
     public async Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
@@ -49,7 +49,11 @@ public sealed class HttpFunctions(
 
     [Function("CorrectReportMetadata")]
     public async Task<IResult> CorrectReportMetadata([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.ReportMetadata)] HttpRequest request, string id) =>
-        await corrections.PatchAsync(request, id);
+        await review.PatchMetadataAsync(request, id);
+
+    [Function("ReextractReport")]
+    public async Task<IResult> ReextractReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportReextract)] HttpRequest request, string id) =>
+        await review.ReextractAsync(request, id);
 
     [Function("PutCycle")]
     public async Task<IResult> PutCycle([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Cycle)] HttpRequest request, string cycle) =>

@@ -52,6 +52,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddDocumentReaders();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReconcileSweep>();
+        services.AddSingleton<Reextraction>();
         services.AddSingleton<CompilationStore>();
         services.AddReportWriters();
         services.AddSingleton<CompilationRunner>();
@@ -64,7 +65,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<FailedKeyLimiter>();
         services.AddSingleton<PartnerHandlers>();
         services.AddSingleton<ReportHandlers>();
-        services.AddSingleton<CorrectionHandlers>();
+        services.AddSingleton<ReviewHandlers>();
         services.AddSingleton<CycleHandlers>();
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<CompilationHandlers>();

@@ -48,6 +48,7 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
             await CheckAsync(document, "/api/reports/{id}/metadata", await secretariat.SendAsync(Patch(id, """{"title":"Corrected","reportingPeriod":{"start":"2025-01","end":"2025-12"}}"""))),
             await CheckAsync(document, "/api/reports/{id}/metadata", await secretariat.SendAsync(Patch(id, """{"symbol":"no symbol"}"""))),
             await CheckAsync(document, "/api/reports/{id}", await partner.GetAsync($"/api/reports/{id}")),
+            await CheckAsync(document, "/api/reports/{id}/reextract", await secretariat.PostAsync($"/api/reports/{id}/reextract", null)),
             await CheckAsync(document, "/api/reports", await secretariat.GetAsync($"/api/reports?cycle={cycle}")),
             await CheckAsync(document, "/api/uploads", await partner.PostAsJsonAsync("/api/uploads", new { fileName = "large.pdf", cycle })),
             await CheckAsync(document, "/api/compilations", await secretariat.PostAsJsonAsync("/api/compilations", new { cycle })),

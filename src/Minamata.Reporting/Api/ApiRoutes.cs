@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string Report = "api/reports/{id}";
     public const string ReportFile = "api/reports/{id}/file";
     public const string ReportMetadata = "api/reports/{id}/metadata";
+    public const string ReportReextract = "api/reports/{id}/reextract";
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycle}";
     public const string CycleStatus = "api/cycles/{cycle}/status";

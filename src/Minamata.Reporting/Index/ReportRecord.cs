@@ -31,6 +31,9 @@ public sealed record ReportRecord
     /// <summary>What the extractor read from the file; never changed by a correction.</summary>
     public ReportMetadata? Extracted { get; init; }
 
+    /// <summary>The extraction (<see cref="MetadataExtractor.Version"/>) that read <see cref="Extracted"/>; null for records read before it was kept.</summary>
+    public string? ExtractorVersion { get; init; }
+
     /// <summary>The fields the secretariat corrected, by field name; they outlive a re-read of the file.</summary>
     public IReadOnlyDictionary<string, Correction> Corrections { get; init; } = new Dictionary<string, Correction>();
 

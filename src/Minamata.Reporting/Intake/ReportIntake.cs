@@ -204,6 +204,7 @@ public sealed class ReportIntake(
             IndexedAt = clock.GetUtcNow(),
             Sha256 = sha256,
             Extracted = read.Metadata with { DuplicateOf = earlier.FirstOrDefault()?.Id },
+            ExtractorVersion = MetadataExtractor.Version,
             ContentType = Documents.DocumentFormat.MediaType(read.Metadata.Format),
             SearchWords = SearchWords.Build(read.Metadata.Title, read.Text),
             Error = null,
@@ -256,7 +257,8 @@ public sealed class ReportIntake(
 
     private async Task AfterVerdictAsync(ReportRecord report, CancellationToken cancellationToken)
     {
-        var key = $"{report.Status}-{report.BlobETag}";
+        // Once per version of the file and of the extraction: a re-extraction is a reading of its own.
+        var key = $"{report.Status}-{report.BlobETag}-{report.ExtractorVersion}";
         await history.AppendOnceAsync(report.Id, report.Status == ReportStatus.Rejected ? ReportHistory.Rejected : ReportHistory.Indexed, key, Intake, report.Error?.Code, cancellationToken);
         if (report.Status == ReportStatus.Rejected || report.Sha256 is null)
         {

@@ -12,6 +12,13 @@ namespace Minamata.Reporting.Metadata;
 /// </summary>
 public sealed class MetadataExtractor
 {
+    /// <summary>
+    /// Which extraction a report's record came from, stored with it. Raise it with a change to the
+    /// readers or finders that reads documents differently; <c>minamata reextract</c> and the API's
+    /// re-extraction then tell old records from new.
+    /// </summary>
+    public const string Version = "2026-11-30";
+
     private const int HeadBytes = 8 * 1024;
     private readonly ExtractionOptions options;
     private readonly IReadOnlyList<IDocumentReader> readers;

@@ -52,7 +52,7 @@ public sealed class ReportStorageClients
         var tableUri = section["tableServiceUri"];
         if (blobUri is null || queueUri is null || tableUri is null)
         {
-            throw new InvalidOperationException(
+            throw new StorageNotConfiguredException(
                 $"Storage is not configured: set '{StorageNames.ConnectionName}' to a connection string, or " +
                 $"'{StorageNames.ConnectionName}__blobServiceUri', '__queueServiceUri' and '__tableServiceUri' for a managed identity.");
         }
@@ -87,3 +87,6 @@ public sealed class ReportStorageClients
         return options;
     }
 }
+
+/// <summary>Neither a connection string nor service addresses for storage are set.</summary>
+public sealed class StorageNotConfiguredException(string message) : InvalidOperationException(message);

@@ -3,19 +3,31 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Intake;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Api;
 
 /// <summary>
-/// <c>PATCH /api/reports/{id}/metadata</c>: the secretariat corrects what the extractor got wrong.
-/// A JSON merge patch: a field with a value sets its correction, a field with null clears it and
-/// the extracted value is back. What was extracted is kept as it was; every change is a history line.
+/// The secretariat's review of a report. <c>PATCH /api/reports/{id}/metadata</c> corrects what the
+/// extractor got wrong: a JSON merge patch, where a field with a value sets its correction and a
+/// field with null clears it (the extracted value is back); what was extracted is kept as it was and
+/// every change is a history line. <c>POST /api/reports/{id}/reextract</c> has the file read again
+/// with the current extraction, corrections kept.
 /// </summary>
-public sealed class CorrectionHandlers(ApiCall call, ReportIndex index, ReportHistory history, TimeProvider clock)
+public sealed class ReviewHandlers(ApiCall call, ReportIndex index, ReportHistory history, Reextraction reextraction, TimeProvider clock)
 {
-    public Task<Results<Ok<ReportView>, ApiProblemResult>> PatchAsync(HttpRequest request, string id) =>
+    public Task<Results<Accepted<ReportReceipt>, ApiProblemResult>> ReextractAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
+        {
+            var report = await reextraction.RequestAsync(id, caller.PartnerId ?? "secretariat", cancellationToken) ?? throw ApiProblem.NotFound($"report '{id}'");
+            return report.Status == ReportStatus.Superseded
+                ? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"Report '{id}' was superseded by '{report.SupersededBy}'; read that one again instead.")
+                : TypedResults.Accepted(ApiRoutes.ReportPath(report.Id), new ReportReceipt(report.Id, report.Status));
+        });
+
+    public Task<Results<Ok<ReportView>, ApiProblemResult>> PatchMetadataAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
         {
             var by = caller.PartnerId ?? "secretariat";
