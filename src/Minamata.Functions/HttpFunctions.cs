@@ -13,7 +13,8 @@ public sealed class HttpFunctions(
     UploadHandlers uploads,
     CompilationHandlers compilations,
     NotificationHandlers notifications,
-    ReviewHandlers review)
+    ReviewHandlers review,
+    IssuanceHandlers issuance)
 {
     [Function("Health")]
     public async Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
@@ -66,6 +67,14 @@ public sealed class HttpFunctions(
     [Function("CycleReview")]
     public async Task<IResult> CycleReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CycleReview)] HttpRequest request, string cycle) =>
         await cycles.ReviewAsync(request, cycle);
+
+    [Function("IssueReports")]
+    public async Task<IResult> IssueReports([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CycleIssue)] HttpRequest request, string cycle) =>
+        await issuance.IssueAsync(request, cycle);
+
+    [Function("InfDocument")]
+    public async Task<IResult> InfDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportInf)] HttpRequest request, string id) =>
+        await issuance.InfAsync(request, id);
 
     [Function("CreateUploadUrl")]
     public async Task<IResult> CreateUploadUrl([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Uploads)] HttpRequest request) =>

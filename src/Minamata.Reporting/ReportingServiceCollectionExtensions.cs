@@ -8,6 +8,7 @@ using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
+using Minamata.Reporting.Issuance;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Portal;
@@ -66,6 +67,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<PartnerHandlers>();
         services.AddSingleton<ReportHandlers>();
         services.AddSingleton<ReviewHandlers>();
+        services.AddSingleton<IssuanceHandlers>();
+        services.AddSingleton<InfIssuance>();
         services.AddSingleton<CycleHandlers>();
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<CompilationHandlers>();

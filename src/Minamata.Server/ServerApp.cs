@@ -75,6 +75,11 @@ public static class ServerApp
         api.MapGet(ApiRoutes.CycleStatus, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.StatusAsync(request, cycle)).Fails(NotFound).WithTags("Cycles").WithSummary("Each expected partner's standing in the cycle: submitted, late or missing.");
         api.MapGet(ApiRoutes.CycleReview, (HttpRequest request, string cycle, CycleHandlers cycles) => cycles.ReviewAsync(request, cycle)).Fails(Forbidden, NotFound).WithTags("Cycles")
             .WithSummary("The cycle's reports to look at first, most reasons first: fields missing or read only from the text, another submitter, a copy, a rejection.");
+        api.MapPost(ApiRoutes.CycleIssue, (HttpRequest request, string cycle, IssuanceHandlers issuance) => issuance.IssueAsync(request, cycle))
+            .Takes<IssuanceHandlers.IssueBody>().Fails(BadRequest, Forbidden, NotFound, Conflict).WithTags("Cycles")
+            .WithSummary("Issue reports as the meeting's INF documents: the next numbers of the cycle's series, never reused; a report issued before keeps its number.");
+        api.MapGet(ApiRoutes.ReportInf, (HttpRequest request, string id, IssuanceHandlers issuance) => issuance.InfAsync(request, id))
+            .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithTags("Reports").WithSummary("The cover page of an issued report, in Word, in the UN's layout.");
         api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request))
             .Takes<UploadHandlers.UploadBody>().Fails(BadRequest, Forbidden).WithTags("Reports").WithSummary("A short-lived URL to PUT a large report straight into storage.");
         api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request))

@@ -35,6 +35,7 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
             await CheckAsync(document, "/api/cycles", await partner.GetAsync("/api/cycles")),
             await CheckAsync(document, "/api/cycles/{cycle}/status", await partner.GetAsync($"/api/cycles/{cycle}/status")),
             await CheckAsync(document, "/api/cycles/{cycle}/review", await secretariat.GetAsync($"/api/cycles/{cycle}/review")),
+            await CheckAsync(document, "/api/cycles/{cycle}/issue", await secretariat.PostAsJsonAsync($"/api/cycles/{cycle}/issue", new { })),
             await CheckAsync(document, "/api/partners", await secretariat.PostAsJsonAsync("/api/partners", new { id = $"OAS-{Guid.NewGuid().ToString("n")[..6].ToUpperInvariant()}", name = "Schema", email = "focal@schema.example", cc = new[] { "deputy@schema.example" } })),
             await CheckAsync(document, "/api/partners", await secretariat.GetAsync("/api/partners")),
             await CheckAsync(document, "/api/reports", await partner.PostAsync("/api/reports", ReportsApi.Form(file, "report.txt", cycle))),
@@ -65,10 +66,10 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
         checkedRoutes.Add(await CheckAsync(document, "/api/compilations/{id}", await secretariat.GetAsync($"/api/compilations/{compilation}")));
 
         // Every route that answers JSON was checked, with its answer and at least one problem of each kind listed.
-        var files = new[] { "GET /api/reports/{id}/file", "GET /api/compilations/{id}/report.{format}" };
+        var files = new[] { "GET /api/reports/{id}/file", "GET /api/reports/{id}/inf", "GET /api/compilations/{id}/report.{format}" };
         var documented = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}")).Except(files).Order();
         Assert.Equal(documented, checkedRoutes.Select(r => r[4..]).Distinct().Order());
-        Assert.Equal(["400", "401", "403", "404"], checkedRoutes.Select(r => r[..3]).Where(s => s[0] == '4').Distinct().Order());
+        Assert.Equal(["400", "401", "403", "404", "409"], checkedRoutes.Select(r => r[..3]).Where(s => s[0] == '4').Distinct().Order());
 
         // And the check can fail: a new key without the key, or a problem without its code, does not match.
         var issuedKey = document["paths"]!["/api/partners"]!["post"]!["responses"]!["201"]!["content"]!["application/json"]!["schema"]!;

@@ -28,7 +28,7 @@ public sealed class OpenApiTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(20, described.Count);
+        Assert.Equal(22, described.Count);
         Assert.Equal(functionRoutes, described);
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
         Assert.Equal("http", document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>());

@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(24, functionRoutes.Count);
+        Assert.Equal(26, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 

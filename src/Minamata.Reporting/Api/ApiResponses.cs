@@ -51,3 +51,8 @@ public sealed record HealthView(
 
 /// <summary>A report of the review queue: which, whose, and why the secretariat should look at it (<c>missing:title</c>, <c>source:symbol=body</c>, ...).</summary>
 public sealed record ReviewItem(string Id, string Partner, string FileName, IReadOnlyList<string> Reasons);
+
+/// <summary>What an issuance gave: every report asked for, with the INF symbol it is issued under.</summary>
+public sealed record IssueResult(IReadOnlyList<IssuedView> Issued);
+
+public sealed record IssuedView(string Id, string IssuedSymbol);

@@ -16,10 +16,12 @@ public static class ApiRoutes
     public const string ReportFile = "api/reports/{id}/file";
     public const string ReportMetadata = "api/reports/{id}/metadata";
     public const string ReportReextract = "api/reports/{id}/reextract";
+    public const string ReportInf = "api/reports/{id}/inf";
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycle}";
     public const string CycleStatus = "api/cycles/{cycle}/status";
     public const string CycleReview = "api/cycles/{cycle}/review";
+    public const string CycleIssue = "api/cycles/{cycle}/issue";
     public const string Uploads = "api/uploads";
     public const string Compilations = "api/compilations";
     public const string Compilation = "api/compilations/{id}";

@@ -51,7 +51,7 @@ public sealed class ReportHandlers(
     public Task<Results<Ok<ReportView>, ApiProblemResult>> GetAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
-            var report = await FindAsync(caller, id, cancellationToken);
+            var report = await index.FindVisibleAsync(caller, id, cancellationToken);
             // What a correction sends back in If-Match.
             request.HttpContext.Response.Headers.ETag = report.Version;
             return TypedResults.Ok(ReportView.For(caller, report, await history.ListAsync(report.Id, cancellationToken)));
@@ -94,7 +94,7 @@ public sealed class ReportHandlers(
     public Task<Results<FileStreamHttpResult, ApiProblemResult>> DownloadAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
-            var report = await FindAsync(caller, id, cancellationToken);
+            var report = await index.FindVisibleAsync(caller, id, cancellationToken);
             Stream content;
             try
             {
@@ -116,15 +116,6 @@ public sealed class ReportHandlers(
             await history.AppendAsync(report.Id, ReportHistory.Downloaded, caller.PartnerId ?? "secretariat", null, cancellationToken);
             return TypedResults.Stream(content, Documents.DocumentFormat.MediaType(report.Metadata?.Format), report.FileName);
         });
-
-    /// <summary>The report if the caller may see it; a partner asking for another's report is told it does not exist.</summary>
-    private async Task<ReportRecord> FindAsync(Caller caller, string id, CancellationToken cancellationToken)
-    {
-        var report = ReportId.TryGetPartner(id, out var partner) && caller.MaySee(partner)
-            ? await index.GetAsync(id, cancellationToken)
-            : null;
-        return report ?? throw ApiProblem.NotFound($"report '{id}'");
-    }
 
     private static string? Optional(IQueryCollection query, string name, Func<string, bool> isValid, string problem) =>
         query[name].ToString() is { Length: > 0 } value

@@ -1,4 +1,5 @@
 using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Compilation;
 
@@ -16,7 +17,7 @@ public sealed record CompiledReport(
     IReadOnlyList<ParagraphImplementation> Paragraphs,
     Annex Annex);
 
-/// <summary>The cover block as UN documents print it.</summary>
+/// <summary>The cover block as UN documents print it; the agenda item when the cycle has one.</summary>
 public sealed record CoverBlock(
     string Symbol,
     string Distribution,
@@ -26,7 +27,8 @@ public sealed record CoverBlock(
     string Meeting,
     string MeetingDate,
     string Title,
-    string Subtitle);
+    string Subtitle,
+    AgendaItem? Agenda = null);
 
 /// <summary>The mandate for the report, and what it covers.</summary>
 public sealed record Introduction(string Mandate, ReportingPeriod? PeriodCovered, int ReportCount, int PartnerCount, string InformationAsOf);

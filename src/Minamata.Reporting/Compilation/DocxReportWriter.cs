@@ -20,12 +20,15 @@ public sealed class DocxReportWriter : IReportWriter
 
     public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public byte[] Write(CompiledReport report)
+    public byte[] Write(CompiledReport report) => Write(ReportLayout.For(report));
+
+    /// <summary>Any document laid out as the secretariat's notes are (the compiled report, an INF cover page).</summary>
+    public static byte[] Write(ReportLayout layout)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = report.Cover.Title;
+            document.PackageProperties.Title = layout.Cover.Title;
             document.PackageProperties.Creator = "Secretariat of the Minamata Convention on Mercury";
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
@@ -35,7 +38,6 @@ public sealed class DocxReportWriter : IReportWriter
                 new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
                 new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " }));
 
-            var layout = ReportLayout.For(report);
             var body = new Body();
             Cover(body, layout.Cover);
             foreach (var block in layout.Blocks)
@@ -64,7 +66,13 @@ public sealed class DocxReportWriter : IReportWriter
             Paragraph(""),
             Paragraph(cover.Body, bold: true),
             Paragraph(cover.Meeting),
-            Paragraph(cover.MeetingDate),
+            Paragraph(cover.MeetingDate));
+        if (cover.Agenda is { } item)
+        {
+            body.Append(Paragraph($"Item {item.Number} of the provisional agenda"), Paragraph(item.Title, bold: true));
+        }
+
+        body.Append(
             Paragraph(""),
             Styled(cover.Title, "Title"),
             Paragraph(cover.Subtitle, bold: true));

@@ -39,6 +39,7 @@ public sealed class HtmlReportWriter : IReportWriter
             .Append($"<p class=\"symbol\">{E(cover.Symbol)}</p>\n")
             .Append($"<p class=\"distribution\">{E(cover.Distribution)}<br>{E(cover.Date)}<br>{E(cover.Original)}</p>\n")
             .Append($"<p><strong>{E(cover.Body)}</strong><br>{E(cover.Meeting)}<br>{E(cover.MeetingDate)}</p>\n")
+            .Append(cover.Agenda is { } item ? $"<p>Item {E(item.Number)} of the provisional agenda<br><strong>{E(item.Title)}</strong></p>\n" : "")
             .Append($"<h1>{E(cover.Title)}</h1>\n<p><strong>{E(cover.Subtitle)}</strong></p>\n</header>\n");
         foreach (var block in layout.Blocks)
         {

@@ -26,6 +26,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         string Line(string value) => Paragraph(E(value));
         md.Append($"**{E(cover.Symbol)}**  \n{Line(cover.Distribution)}  \n{Line(cover.Date)}  \n{Line(cover.Original)}\n\n")
             .Append($"**{E(cover.Body)}**  \n{Line(cover.Meeting)}  \n{Line(cover.MeetingDate)}\n\n")
+            .Append(cover.Agenda is { } item ? $"{Line($"Item {item.Number} of the provisional agenda")}  \n**{E(item.Title)}**\n\n" : "")
             .Append($"# {E(cover.Title)}\n\n**{E(cover.Subtitle)}**\n\n");
         foreach (var block in layout.Blocks)
         {

@@ -46,7 +46,8 @@ public static class ReportCompiler
 
     public static string LanguageName(string? code) => code is not null && LanguageNames.TryGetValue(code, out var name) ? name : code ?? "an undetermined language";
 
-    public static string Source(ReportRecord report) => report.Metadata?.Symbol ?? report.FileName;
+    /// <summary>How a report is cited: the symbol the secretariat issued it under, else its own symbol, else its file name.</summary>
+    public static string Source(ReportRecord report) => report.IssuedSymbol ?? report.Metadata?.Symbol ?? report.FileName;
 
     private static CoverBlock Cover(DecisionMandate decision, ReportingCycle cycle, DateOnly asOf) => new(
         Symbol: $"UNEP/MC/{MeetingSymbol(cycle.Id)}/INF/__",
@@ -57,7 +58,8 @@ public static class ReportCompiler
         Meeting: cycle.Title,
         MeetingDate: Format(cycle.MeetingStart),
         Title: $"{decision.Subject}: report on the implementation of decision {decision.DecisionForTitle}",
-        Subtitle: "Note by the secretariat");
+        Subtitle: "Note by the secretariat",
+        Agenda: cycle.AgendaItem);
 
     private static Introduction Introduction(DecisionMandate decision, List<ReportWithText> reports, DateOnly asOf)
     {
@@ -91,8 +93,8 @@ public static class ReportCompiler
                 names.GetValueOrDefault(standing.Id, standing.Id),
                 standing.State,
                 r.Report.Id,
-                r.Report.Metadata!.Symbol,
-                r.Report.Metadata.Title ?? r.Report.FileName,
+                r.Report.IssuedSymbol ?? r.Report.Metadata!.Symbol,
+                r.Report.Metadata!.Title ?? r.Report.FileName,
                 r.Report.Metadata.Language,
                 r.Report.Metadata.ReportingPeriod,
                 r.Report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
@@ -145,5 +147,6 @@ public static class ReportCompiler
     /// <summary>"COP-7" is "COP.7" in a symbol.</summary>
     private static string MeetingSymbol(string cycle) => cycle.Replace('-', '.').Replace("EXCOP", "ExCOP", StringComparison.OrdinalIgnoreCase);
 
-    private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", English);
+    /// <summary>A date as UN documents print it: "30 November 2026".</summary>
+    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", English);
 }

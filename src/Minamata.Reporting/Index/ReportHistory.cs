@@ -26,6 +26,9 @@ public sealed class ReportHistory(ReportStorageClients storage, TimeProvider clo
     /// <summary>The secretariat cleared a correction: the extracted value is back (detail: the field's name).</summary>
     public const string CorrectionCleared = "correction-cleared";
 
+    /// <summary>The secretariat issued the report as an information document of the meeting (detail: its symbol).</summary>
+    public const string Issued = "issued";
+
     /// <summary>The secretariat asked for the file to be read again with the current extraction (detail: its version).</summary>
     public const string ReextractionRequested = "reextraction-requested";
 

@@ -20,7 +20,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
     private static readonly string[] ListedColumns =
     [
         "PartitionKey", "RowKey", "Cycle", "Status", "FileName", "ContentType", "BlobName", "BlobETag", "SizeBytes", "Sha256", "UploadedBy",
-        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "ExtractorVersion", "Corrections", "Replaces", "SupersededBy", "Attempts", "AttemptedAt",
+        "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "ExtractorVersion", "Corrections", "IssuedSymbol", "IssuedAt", "Replaces", "SupersededBy", "Attempts", "AttemptedAt",
     ];
 
     private TableClient Table => storage.Reports;
@@ -177,6 +177,8 @@ public sealed class ReportIndex(ReportStorageClients storage)
             ["Language"] = report.Metadata?.Language,
             ["Metadata"] = report.Extracted is null ? null : JsonSerializer.Serialize(report.Extracted, ReportingJson.Options),
             ["ExtractorVersion"] = report.ExtractorVersion,
+            ["IssuedSymbol"] = report.IssuedSymbol,
+            ["IssuedAt"] = report.IssuedAt,
             ["Corrections"] = report.Corrections.Count == 0 ? null : JsonSerializer.Serialize(report.Corrections, ReportingJson.Options),
             ["Replaces"] = report.Replaces,
             ["SupersededBy"] = report.SupersededBy,
@@ -210,6 +212,8 @@ public sealed class ReportIndex(ReportStorageClients storage)
         Error = entity.GetString("ErrorCode") is { } code ? new ReportError(code, entity.GetString("ErrorMessage") ?? "") : null,
         Extracted = entity.GetString("Metadata") is { } json ? JsonSerializer.Deserialize<ReportMetadata>(json, ReportingJson.Options) : null,
         ExtractorVersion = entity.GetString("ExtractorVersion"),
+        IssuedSymbol = entity.GetString("IssuedSymbol"),
+        IssuedAt = entity.GetDateTimeOffset("IssuedAt"),
         Corrections = entity.GetString("Corrections") is { } corrections
             ? JsonSerializer.Deserialize<Dictionary<string, Correction>>(corrections, ReportingJson.Options) ?? []
             : new Dictionary<string, Correction>(),

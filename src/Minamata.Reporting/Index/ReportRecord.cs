@@ -31,6 +31,11 @@ public sealed record ReportRecord
     /// <summary>What the extractor read from the file; never changed by a correction.</summary>
     public ReportMetadata? Extracted { get; init; }
 
+    /// <summary>The symbol the secretariat issued the report under as an information document of the meeting; null until then.</summary>
+    public string? IssuedSymbol { get; init; }
+
+    public DateTimeOffset? IssuedAt { get; init; }
+
     /// <summary>The extraction (<see cref="MetadataExtractor.Version"/>) that read <see cref="Extracted"/>; null for records read before it was kept.</summary>
     public string? ExtractorVersion { get; init; }
 

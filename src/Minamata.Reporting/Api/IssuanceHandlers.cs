@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minamata.Reporting.Access;
+using Minamata.Reporting.Compilation;
+using Minamata.Reporting.Index;
+using Minamata.Reporting.Issuance;
+using Minamata.Reporting.Submissions;
+
+namespace Minamata.Reporting.Api;
+
+/// <summary>
+/// <c>POST /api/cycles/{cycle}/issue</c>: the secretariat issues reports as the meeting's INF
+/// documents; <c>GET /api/reports/{id}/inf</c>: the issued document's cover page, in Word.
+/// </summary>
+public sealed class IssuanceHandlers(ApiCall call, CycleStore cycles, ReportIndex index, InfIssuance issuance, PartnerDirectory partners)
+{
+    private const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public Task<Results<Ok<IssueResult>, ApiProblemResult>> IssueAsync(HttpRequest request, string cycle) =>
+        call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
+        {
+            var found = await cycles.GetAsync(cycle, cancellationToken) ?? throw ApiProblem.NotFound($"reporting cycle '{cycle}'");
+            var series = found.InfSeries
+                ?? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"Cycle '{found.Id}' has no INF series yet: set 'infSeries' with PUT /api/cycles/{found.Id}.");
+            var body = await JsonBody.ReadAsync<IssueBody>(request, cancellationToken);
+            var reports = await index.ListCycleAsync(found.Id, null, cancellationToken);
+            var chosen = body.Reports is { } ids
+                ? Named(ids, reports, found.Id)
+                // Everything accepted and not issued yet, numbered in the order it arrived.
+                : [.. reports.Where(r => r.Status == ReportStatus.Indexed && r.IssuedSymbol is null).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+            var issued = await issuance.IssueAsync(series, chosen, caller.PartnerId ?? "secretariat", cancellationToken);
+            return TypedResults.Ok(new IssueResult([.. issued.Select(i => new IssuedView(i.Id, i.IssuedSymbol))]));
+        });
+
+    public Task<Results<FileContentHttpResult, ApiProblemResult>> InfAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            var report = await index.FindVisibleAsync(caller, id, cancellationToken);
+            if (report.IssuedSymbol is not { } symbol || report.Cycle is null || await cycles.GetAsync(report.Cycle, cancellationToken) is not { } cycle)
+            {
+                throw ApiProblem.NotFound($"INF document of report '{id}' (it is not issued)");
+            }
+
+            var partner = await partners.GetAsync(report.Partner, cancellationToken);
+            var cover = DocxReportWriter.Write(InfCoverPage.For(report, cycle, partner?.Name ?? report.Partner));
+            return TypedResults.File(cover, WordMediaType, symbol.Replace('/', '-') + ".docx");
+        });
+
+    /// <summary>The reports named, each once; a 400 naming those that are not indexed reports of the cycle.</summary>
+    private static List<ReportRecord> Named(IReadOnlyList<string?> ids, IReadOnlyList<ReportRecord> reports, string cycle)
+    {
+        var indexed = reports.Where(r => r.Status == ReportStatus.Indexed).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var wrong = ids.Where(id => id is null || !indexed.ContainsKey(id)).Distinct().ToList();
+        if (wrong.Count > 0)
+        {
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.Validation, $"'reports' must name indexed reports of {cycle}; these are not: {string.Join(", ", wrong)}.")
+            {
+                Errors = new Dictionary<string, string[]> { ["reports"] = [.. wrong.Select(id => $"'{id}' is not an indexed report of {cycle}.")] },
+            };
+        }
+
+        return [.. ids.Distinct().Select(id => indexed[id!])];
+    }
+
+    /// <summary>The request body, as the OpenAPI document describes it: the reports to issue, or none for every one not issued yet.</summary>
+    public sealed record IssueBody(IReadOnlyList<string?>? Reports = null);
+}
