@@ -79,7 +79,8 @@ public static class ServerApp
             .Takes<IssuanceHandlers.IssueBody>().Fails(BadRequest, Forbidden, NotFound, Conflict).WithTags("Cycles")
             .WithSummary("Issue reports as the meeting's INF documents: the next numbers of the cycle's series, never reused; a report issued before keeps its number.");
         api.MapGet(ApiRoutes.ReportInf, (HttpRequest request, string id, IssuanceHandlers issuance) => issuance.InfAsync(request, id))
-            .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithTags("Reports").WithSummary("The cover page of an issued report, in Word, in the UN's layout.");
+            .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithTags("Reports")
+            .WithSummary("An issued report as an INF document, in Word: the UN cover page, then a Word original as the partner wrote it.");
         api.MapPost(ApiRoutes.Uploads, (HttpRequest request, UploadHandlers uploads) => uploads.CreateAsync(request))
             .Takes<UploadHandlers.UploadBody>().Fails(BadRequest, Forbidden).WithTags("Reports").WithSummary("A short-lived URL to PUT a large report straight into storage.");
         api.MapPost(ApiRoutes.Compilations, (HttpRequest request, CompilationHandlers compilations) => compilations.CreateAsync(request))

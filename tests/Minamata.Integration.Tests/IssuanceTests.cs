@@ -85,6 +85,39 @@ public sealed class IssuanceTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_word_original_follows_its_cover_in_one_file_with_its_table_footnote_and_image()
+    {
+        var (cycle, prefix, partner) = await CycleWithSeriesAsync(first: 3);
+        using var secretariat = fixture.Secretariat();
+        var original = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Issuance", "original.docx"));
+        var id = await ReportsApi.UploadAsync(partner, original, "ilo-asgm.docx", cycle);
+        await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsJsonAsync($"/api/cycles/{cycle}/issue", new { })).StatusCode);
+
+        using var inf = await secretariat.GetAsync($"/api/reports/{id}/inf");
+        using var word = WordprocessingDocument.Open(new MemoryStream(await inf.Content.ReadAsByteArrayAsync()), false);
+        var main = word.MainDocumentPart!;
+        var lines = main.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+
+        // The cover first, in a section of its own, then the report as the partner wrote it.
+        Assert.Equal($"{prefix}3", lines[0]);
+        Assert.Contains("Original: English", lines);
+        // The title twice: the cover's, taken from the report, and the report's own heading after the cover's note.
+        const string Title = "Report of the International Labour Organization on artisanal and small-scale gold mining";
+        var note = lines.FindIndex(l => l.Contains("without formal editing", StringComparison.Ordinal));
+        Assert.True(lines.IndexOf(Title) is var cover && cover >= 0 && cover < note, $"the cover should have the report's title: {string.Join(" | ", lines)}");
+        Assert.True(note >= 0 && lines.IndexOf(Title, note) > note, $"the report's heading should follow the cover's note: {string.Join(" | ", lines)}");
+        Assert.Contains(lines, l => l.StartsWith("The ILO supported national action plans under article 7 of the Convention in five countries.", StringComparison.Ordinal));
+        Assert.Equal(2, main.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Count());
+        var table = Assert.Single(main.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>());
+        Assert.Contains("Ghana", table.InnerText);
+        Assert.Contains("Burkina Faso, Ghana, Mongolia, Peru and the Philippines.", main.FootnotesPart!.Footnotes!.InnerText);
+        Assert.Single(main.ImageParts);
+        var picture = main.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().Single();
+        Assert.Same(main.ImageParts.Single(), main.GetPartById(picture.Embed!.Value!));
+    }
+
+    [Fact]
     public async Task A_cycle_without_a_series_cannot_issue()
     {
         var cycle = ServerFixture.NewCycleId();

@@ -1,21 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minamata.Reporting.Access;
-using Minamata.Reporting.Compilation;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Issuance;
+using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Api;
 
 /// <summary>
 /// <c>POST /api/cycles/{cycle}/issue</c>: the secretariat issues reports as the meeting's INF
-/// documents; <c>GET /api/reports/{id}/inf</c>: the issued document's cover page, in Word.
+/// documents; <c>GET /api/reports/{id}/inf</c>: the issued document in Word, its cover page first.
 /// </summary>
-public sealed class IssuanceHandlers(ApiCall call, CycleStore cycles, ReportIndex index, InfIssuance issuance, PartnerDirectory partners)
+public sealed class IssuanceHandlers(ApiCall call, CycleStore cycles, ReportIndex index, InfIssuance issuance, PartnerDirectory partners, ReportStorageClients storage)
 {
-    private const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public Task<Results<Ok<IssueResult>, ApiProblemResult>> IssueAsync(HttpRequest request, string cycle) =>
         call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
         {
@@ -42,8 +40,12 @@ public sealed class IssuanceHandlers(ApiCall call, CycleStore cycles, ReportInde
             }
 
             var partner = await partners.GetAsync(report.Partner, cancellationToken);
-            var cover = DocxReportWriter.Write(InfCoverPage.For(report, cycle, partner?.Name ?? report.Partner));
-            return TypedResults.File(cover, WordMediaType, symbol.Replace('/', '-') + ".docx");
+            var cover = InfCoverPage.For(report, cycle, partner?.Name ?? report.Partner);
+            // A Word original follows its cover in the same file; any other stays beside it, as uploaded.
+            await using var original = report.Metadata?.Format == Documents.DocumentFormat.Docx
+                ? (await storage.Uploads.GetBlobClient(report.BlobName).DownloadContentAsync(cancellationToken)).Value.Content.ToStream()
+                : null;
+            return TypedResults.File(InfDocument.Write(cover, original), Documents.DocumentFormat.MediaType(Documents.DocumentFormat.Docx), symbol.Replace('/', '-') + ".docx");
         });
 
     /// <summary>The reports named, each once; a 400 naming those that are not indexed reports of the cycle.</summary>
