@@ -21,14 +21,7 @@ public static class CompileCommand
     public static Command Create(IReadOnlyList<IReportWriter> writers, TextWriter output, TextWriter error, Progress? progress)
     {
         var formats = string.Join(", .", writers.Select(w => w.Format));
-        var cycleOption = new Option<string>("--cycle") { Description = "The reporting cycle, e.g. COP-7.", Required = true };
-        cycleOption.Validators.Add(result =>
-        {
-            if (!CycleId.IsValid(result.GetValueOrDefault<string>()))
-            {
-                result.AddError("--cycle must be a cycle id such as COP-7.");
-            }
-        });
+        var cycleOption = CycleOption.Create("The reporting cycle, e.g. COP-7.");
         var fromOption = new Option<DirectoryInfo>("--from") { Description = "The folder of reports; DIR/WHO/report.docx is WHO's.", Required = true }.AcceptExistingOnly();
         var outOption = new Option<string>("--out") { Description = $"The folder to write report.{formats} into.", Required = true };
         var decisionOption = new Option<string>("--decision") { Description = "The decision whose paragraphs the report answers.", DefaultValueFactory = _ => DecisionMandate.Default };

@@ -23,14 +23,7 @@ public static class ReextractCommand
 
     public static Command Create(TextWriter output, TextWriter error, Progress? progress)
     {
-        var cycleOption = new Option<string>("--cycle") { Description = "The reporting cycle whose reports are read again, e.g. COP-7.", Required = true };
-        cycleOption.Validators.Add(result =>
-        {
-            if (!CycleId.IsValid(result.GetValueOrDefault<string>()))
-            {
-                result.AddError("--cycle must be a cycle id such as COP-7.");
-            }
-        });
+        var cycleOption = CycleOption.Create("The reporting cycle whose reports are read again, e.g. COP-7.");
         var storageOption = new Option<string?>("--storage")
         {
             Description = $"A storage connection string; else the {StorageNames.ConnectionName} setting from the environment, as the hosts read it.",

@@ -29,9 +29,7 @@ public sealed class CorrectionTests(ServerFixture fixture)
     [Fact]
     public async Task A_corrected_title_is_what_search_and_the_compilation_show_a_reread_keeps_it_and_clearing_it_brings_back_the_extracted_one()
     {
-        var cycle = ServerFixture.NewCycleId();
-        var (partnerId, key) = await fixture.NewPartnerAsync("WHO");
-        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), partnerId);
+        var (cycle, partnerId, key) = await fixture.NewCycleWithPartnerAsync("WHO");
         using var partner = fixture.Client(key);
         using var secretariat = fixture.Secretariat();
         var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes(Report), "who.txt", cycle);
@@ -122,19 +120,8 @@ public sealed class CorrectionTests(ServerFixture fixture)
         await ReportsApi.AssertProblemAsync(await PatchAsync(secretariat, "ILO-nothing", new { title = "x" }, null), HttpStatusCode.NotFound, "not-found");
     }
 
-    private static async Task<HttpResponseMessage> PatchAsync(HttpClient client, string id, object patch, EntityTagHeaderValue? ifMatch)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/reports/{id}/metadata")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(patch), Encoding.UTF8, "application/merge-patch+json"),
-        };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(ifMatch);
-        }
-
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PatchAsync(HttpClient client, string id, object patch, EntityTagHeaderValue? ifMatch) =>
+        ReportsApi.PatchMetadataAsync(client, id, JsonSerializer.Serialize(patch), ifMatch);
 
     private async Task TouchBlobAndReconcileAsync(string id)
     {

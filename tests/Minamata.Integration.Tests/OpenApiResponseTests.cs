@@ -46,8 +46,8 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
         checkedRoutes.AddRange(
         [
             await CheckAsync(document, "/api/reports", await partner.PostAsync("/api/reports", ReportsApi.Form(file, "report.txt", cycle))),
-            await CheckAsync(document, "/api/reports/{id}/metadata", await secretariat.SendAsync(Patch(id, """{"title":"Corrected","reportingPeriod":{"start":"2025-01","end":"2025-12"}}"""))),
-            await CheckAsync(document, "/api/reports/{id}/metadata", await secretariat.SendAsync(Patch(id, """{"symbol":"no symbol"}"""))),
+            await CheckAsync(document, "/api/reports/{id}/metadata", await ReportsApi.PatchMetadataAsync(secretariat, id, """{"title":"Corrected","reportingPeriod":{"start":"2025-01","end":"2025-12"}}""")),
+            await CheckAsync(document, "/api/reports/{id}/metadata", await ReportsApi.PatchMetadataAsync(secretariat, id, """{"symbol":"no symbol"}""")),
             await CheckAsync(document, "/api/reports/{id}", await partner.GetAsync($"/api/reports/{id}")),
             await CheckAsync(document, "/api/reports/{id}/reextract", await secretariat.PostAsync($"/api/reports/{id}/reextract", null)),
             await CheckAsync(document, "/api/reports", await secretariat.GetAsync($"/api/reports?cycle={cycle}")),
@@ -77,9 +77,6 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
         Assert.False(Compile(document, issuedKey).Evaluate(JsonDocument.Parse("""{"id":"WHO"}""").RootElement).IsValid);
         Assert.False(Compile(document, problem).Evaluate(JsonDocument.Parse("""{"type":"about:blank","title":"Bad request","status":400,"detail":"x"}""").RootElement).IsValid);
     }
-
-    private static HttpRequestMessage Patch(string id, string patch) =>
-        new(HttpMethod.Patch, $"/api/reports/{id}/metadata") { Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json") };
 
     /// <returns>"status METHOD path", for the list of what was checked.</returns>
     private static async Task<string> CheckAsync(JsonNode document, string path, HttpResponseMessage response)

@@ -21,17 +21,11 @@ public sealed class ReextractionTests(ServerFixture fixture)
     [Fact]
     public async Task Reextracting_a_report_reads_it_with_the_current_extraction_and_keeps_its_corrections()
     {
-        var cycle = ServerFixture.NewCycleId();
-        var (partnerId, key) = await fixture.NewPartnerAsync("ILO");
-        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), partnerId);
+        var (cycle, partnerId, key) = await fixture.NewCycleWithPartnerAsync("ILO");
         using var partner = fixture.Client(key);
         using var secretariat = fixture.Secretariat();
         var id = await UploadAsync(partner, cycle, "ilo.txt");
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/reports/{id}/metadata")
-        {
-            Content = new StringContent("""{"symbol":"UNEP/MC/COP.7/INF/13"}""", Encoding.UTF8, "application/merge-patch+json"),
-        };
-        Assert.Equal(HttpStatusCode.OK, (await secretariat.SendAsync(patch)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ReportsApi.PatchMetadataAsync(secretariat, id, """{"symbol":"UNEP/MC/COP.7/INF/13"}""")).StatusCode);
         await AsReadByAnOlderExtractionAsync(id);
 
         using var accepted = await secretariat.PostAsync($"/api/reports/{id}/reextract", null);
@@ -59,9 +53,7 @@ public sealed class ReextractionTests(ServerFixture fixture)
     [Fact]
     public async Task Minamata_reextract_reads_a_whole_cycle_again_in_the_deployments_storage()
     {
-        var cycle = ServerFixture.NewCycleId();
-        var (partnerId, key) = await fixture.NewPartnerAsync("ILO");
-        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), partnerId);
+        var (cycle, partnerId, key) = await fixture.NewCycleWithPartnerAsync("ILO");
         using var partner = fixture.Client(key);
         var first = await UploadAsync(partner, cycle, "first.txt");
         var second = await UploadAsync(partner, cycle, "second.txt", " Second part.");

@@ -93,6 +93,21 @@ public static class ReportsApi
     public static async Task OpenCycleAsync(HttpClient secretariat, string cycle = "COP-7") =>
         (await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = cycle, meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
 
+    /// <summary>Corrects a report's metadata with a merge patch, as the secretariat's client sends it.</summary>
+    public static async Task<HttpResponseMessage> PatchMetadataAsync(HttpClient client, string id, string patch, EntityTagHeaderValue? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/reports/{id}/metadata")
+        {
+            Content = new StringContent(patch, System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(ifMatch);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Starts a compilation of the cycle and waits (up to a minute) until it ends: its state, with the outputs' links.</summary>
     public static async Task<JsonElement> CompileAsync(HttpClient secretariat, string cycle)
     {

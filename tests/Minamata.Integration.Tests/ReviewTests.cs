@@ -11,9 +11,7 @@ public sealed class ReviewTests(ServerFixture fixture)
     [Fact]
     public async Task The_queue_lists_a_bare_report_before_a_rejected_one_and_a_correction_takes_its_field_off()
     {
-        var cycle = ServerFixture.NewCycleId();
-        var (partnerId, key) = await fixture.NewPartnerAsync("UNEP");
-        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), partnerId);
+        var (cycle, partnerId, key) = await fixture.NewCycleWithPartnerAsync("UNEP");
         using var partner = fixture.Client(key);
         using var secretariat = fixture.Secretariat();
         // No symbol, no date, no period, nobody named as its author: all of it is for the secretariat to check.
@@ -30,11 +28,7 @@ public sealed class ReviewTests(ServerFixture fixture)
         Assert.Equal("notes.txt", items[0].GetProperty("fileName").GetString());
         Assert.Equal(["rejected"], Reasons(items[1]));
 
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/reports/{bare}/metadata")
-        {
-            Content = new StringContent("""{"documentDate":"2026-11-02","submittedBy":"UNEP"}""", Encoding.UTF8, "application/merge-patch+json"),
-        };
-        Assert.Equal(HttpStatusCode.OK, (await secretariat.SendAsync(patch)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ReportsApi.PatchMetadataAsync(secretariat, bare, """{"documentDate":"2026-11-02","submittedBy":"UNEP"}""")).StatusCode);
         var after = Reasons((await QueueAsync(secretariat, cycle)).Single(i => i.GetProperty("id").GetString() == bare));
         Assert.Equal(reasons.Where(r => r is not "missing:documentDate" and not "missing:submittedBy"), after);
 

@@ -53,6 +53,15 @@ public sealed class ServerFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A cycle of its own, due in 30 days, expecting a new partner: where most tests of one cycle start.</summary>
+    public async Task<(string Cycle, string PartnerId, string Key)> NewCycleWithPartnerAsync(string prefix)
+    {
+        var cycle = NewCycleId();
+        var (partnerId, key) = await NewPartnerAsync(prefix);
+        await OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), partnerId);
+        return (cycle, partnerId, key);
+    }
+
     /// <summary>A cycle id no other test uses.</summary>
     public static string NewCycleId() => $"T{Guid.NewGuid().ToString("n")[..8].ToUpperInvariant()}-1";
 
