@@ -82,6 +82,8 @@ public sealed class IssuanceTests(ServerFixture fixture)
         var json = await ReportsApi.JsonAsync(await secretariat.GetAsync(compiled.GetProperty("outputs").GetProperty("json").GetString()));
         Assert.Equal($"{prefix}1", json.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("reportId").GetString() == id).GetProperty("symbol").GetString());
         Assert.Equal("5 (k)", json.GetProperty("cover").GetProperty("agenda").GetProperty("number").GetString());
+        var standing = (await ReportsApi.JsonAsync(await partner.GetAsync($"/api/cycles/{cycle}/status"))).GetProperty("partners")[0];
+        Assert.Equal([$"{prefix}1"], standing.GetProperty("issuedSymbols").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

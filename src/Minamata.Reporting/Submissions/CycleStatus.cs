@@ -24,16 +24,17 @@ public sealed record CycleStatus(string Cycle, DateOnly SubmissionDeadline, IRea
         foreach (var partner in partners)
         {
             var own = byPartner.GetValueOrDefault(partner) ?? [];
-            var current = own.Where(r => r.Status == ReportStatus.Indexed).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToList();
+            var current = own.Where(r => r.Status == ReportStatus.Indexed).OrderBy(r => r.ReceivedAt).ToList();
             var everAccepted = own.Where(r => r.Status is ReportStatus.Indexed or ReportStatus.Superseded).ToList();
             var state = current.Count == 0 ? Missing
                 : cycle.IsLate(everAccepted.Min(r => r.ReceivedAt)) ? Late
                 : Submitted;
-            standings.Add(new PartnerStanding(partner, state, current));
+            standings.Add(new PartnerStanding(partner, state, [.. current.Select(r => r.Id)], [.. current.Select(r => r.IssuedSymbol).OfType<string>()]));
         }
 
         return new CycleStatus(cycle.Id, cycle.SubmissionDeadline, standings);
     }
 }
 
-public sealed record PartnerStanding(string Id, string State, IReadOnlyList<string> Reports);
+/// <summary>A partner's standing: its state, its current reports, and the INF symbols those of them that are issued carry.</summary>
+public sealed record PartnerStanding(string Id, string State, IReadOnlyList<string> Reports, IReadOnlyList<string> IssuedSymbols);
