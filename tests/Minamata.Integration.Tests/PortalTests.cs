@@ -259,6 +259,46 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         return Path.Combine(folder, $"portal-{view}.png");
     }
 
+    [Fact]
+    public async Task The_secretariat_registers_a_partner_copies_its_key_shown_once_and_replaces_it()
+    {
+        var page = await SignInAsync(ServerFixture.SecretariatKey);
+        var id = "PT-" + Guid.NewGuid().ToString("n")[..6].ToUpperInvariant();
+
+        // A wrong address is refused next to its field, which gets the focus; nothing is registered.
+        await page.FillAsync("#new-partner-id", id);
+        await page.FillAsync("#new-partner-name", "Portal Test Organization");
+        await page.FillAsync("#new-partner-email", "not an address");
+        await page.ClickAsync("#partner-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#new-partner-email-error")).ToContainTextAsync("'email' must be one e-mail address");
+        await Assertions.Expect(page.Locator("#new-partner-email")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#issued-key")).ToBeHiddenAsync();
+
+        await page.FillAsync("#new-partner-email", "focal@pt.example");
+        await page.ClickAsync("#partner-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#issued-key")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#new-partner-email-error")).ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#issued-key-label")).ToContainTextAsync($"Key for {id}, shown only this once");
+        var key = await page.InputValueAsync("#issued-key-value");
+        Assert.StartsWith("mk_", key);
+        await page.ClickAsync("#copy-key");
+        Assert.Equal(key, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+        await Assertions.Expect(page.Locator("#partners-table tbody tr", new() { HasText = id })).ToContainTextAsync("focal@pt.example");
+        await page.Locator("#issued-key").ScreenshotAsync(new() { Path = Screenshot("secretariat-new-key") });
+
+        // The focal point signs in with it, in a browser of its own.
+        var partner = await SignInAsync(key);
+        await Assertions.Expect(partner.Locator("#partner")).ToBeVisibleAsync();
+
+        // A new key: shown once in its turn, and the old one stops working at once.
+        await page.ClickAsync($"#partners-table button[aria-label='New key: {id}']");
+        await Assertions.Expect(page.Locator("#issued-key-value")).Not.ToHaveValueAsync(key);
+        Assert.StartsWith("mk_", await page.InputValueAsync("#issued-key-value"));
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync($"The old key of {id} no longer works.");
+        using var old = fixture.Client(key);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await old.GetAsync("/api/me")).StatusCode);
+    }
+
     private async Task<IPage> SignInAsync(string key, int width = 1280, int height = 800)
     {
         var page = await NewPageAsync(width, height);
@@ -271,7 +311,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
 
     private async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, Permissions = ["clipboard-read", "clipboard-write"], ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.Request += (_, request) => requestedUrls.Add($"{request.Method} {request.Url}");
         page.Dialog += (_, dialog) =>

@@ -294,7 +294,64 @@
 
   async function showSecretariat() {
     $("secretariat").hidden = false;
+    await refreshPartners();
     if (await fillCycles($("secretariat-cycle"), refreshSecretariat)) await refreshSecretariat();
+  }
+
+  async function refreshPartners() {
+    const partners = await api("GET", "/api/partners");
+    const body = $("partners-table").tBodies[0];
+    clear(body);
+    for (const partner of partners.items) {
+      const row = body.insertRow();
+      for (const value of [partner.id, partner.name, partner.email, partner.language]) row.appendChild(element("td", value));
+      const button = element("button", t("newKey"));
+      button.type = "button";
+      button.setAttribute("aria-label", `${t("newKey")}: ${partner.id}`);
+      button.addEventListener("click", () => reissueKey(partner.id).catch(failed));
+      const cell = element("td");
+      cell.appendChild(button);
+      row.appendChild(cell);
+    }
+  }
+
+  // A key is shown once, selected, with a copy button: the API never shows it again.
+  function showKey(id, key) {
+    $("issued-key-label").textContent = t("keyShownOnce", { id });
+    $("issued-key-value").value = key;
+    $("issued-key").hidden = false;
+    $("issued-key-value").focus();
+    $("issued-key-value").select();
+  }
+
+  async function createPartner(event) {
+    event.preventDefault();
+    const fields = ["id", "name", "email", "language"];
+    for (const field of fields) $(`new-partner-${field}-error`).textContent = "";
+    const body = Object.fromEntries(fields.map((field) => [field, $(`new-partner-${field}`).value.trim()]));
+    try {
+      const issued = await api("POST", "/api/partners", body);
+      $("partner-form").reset();
+      showKey(issued.id, issued.apiKey);
+      await refreshPartners();
+    } catch (error) {
+      // The API names the field it refuses ('email' must be ...), or the id that exists already (409).
+      const field = error instanceof ApiError && (error.status === 409 ? "id" : /^'(\w+)'/.exec(error.message)?.[1]);
+      if (!fields.includes(field)) throw error;
+      $(`new-partner-${field}-error`).textContent = error.message;
+      $(`new-partner-${field}`).focus();
+    }
+  }
+
+  async function reissueKey(id) {
+    const issued = await api("POST", `/api/partners/${encodeURIComponent(id)}/keys`);
+    showKey(issued.id, issued.apiKey);
+    say(t("keyReplaced", { id }));
+  }
+
+  async function copyKey() {
+    await navigator.clipboard.writeText($("issued-key-value").value);
+    say(t("copied"));
   }
 
   async function refreshSecretariat() {
@@ -416,9 +473,10 @@
     sessionStorage.removeItem(KEY);
     clearTimeout(pollTimer);
     me = null;
-    for (const id of ["partner", "secretariat", "report-detail", "who", "sign-out"]) $(id).hidden = true;
+    for (const id of ["partner", "secretariat", "report-detail", "issued-key", "who", "sign-out"]) $(id).hidden = true;
     $("sign-in").hidden = false;
     $("key").value = "";
+    $("issued-key-value").value = "";
   }
 
   async function start() {
@@ -454,6 +512,8 @@
     wireUpload();
     $("search-form").addEventListener("submit", (e) => searchReports(e).catch(failed));
     $("compile").addEventListener("click", compile);
+    $("partner-form").addEventListener("submit", (e) => createPartner(e).catch(failed));
+    $("copy-key").addEventListener("click", () => copyKey().catch(failed));
     $("sign-out").addEventListener("click", () => { signOut(); say(""); });
     $("sign-in-form").addEventListener("submit", (e) => {
       e.preventDefault();
