@@ -7,6 +7,9 @@ public sealed record Caller(string? PartnerId)
 
     public bool IsSecretariat => PartnerId is null;
 
+    /// <summary>The caller as history lines and uploads record who acted: the partner's id, or <c>secretariat</c>.</summary>
+    public string Name => PartnerId ?? "secretariat";
+
     public static Caller Partner(string partnerId) => new(partnerId);
 
     /// <summary>Whether this caller may see what belongs to <paramref name="partnerId"/>.</summary>

@@ -26,7 +26,7 @@ public sealed class IssuanceHandlers(ApiCall call, CycleStore cycles, ReportInde
                 ? Named(ids, reports, found.Id)
                 // Everything accepted and not issued yet, numbered in the order it arrived.
                 : [.. reports.Where(r => r.Status == ReportStatus.Indexed && r.IssuedSymbol is null).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
-            var issued = await issuance.IssueAsync(series, chosen, caller.PartnerId ?? "secretariat", cancellationToken);
+            var issued = await issuance.IssueAsync(series, chosen, caller.Name, cancellationToken);
             return TypedResults.Ok(new IssueResult([.. issued.Select(i => new IssuedView(i.Id, i.IssuedSymbol))]));
         });
 

@@ -113,7 +113,7 @@ public sealed class ReportHandlers(
                 throw ApiProblem.NotFound($"file for report '{id}'");
             }
 
-            await history.AppendAsync(report.Id, ReportHistory.Downloaded, caller.PartnerId ?? "secretariat", null, cancellationToken);
+            await history.AppendAsync(report.Id, ReportHistory.Downloaded, caller.Name, null, cancellationToken);
             return TypedResults.Stream(content, Documents.DocumentFormat.MediaType(report.Metadata?.Format), report.FileName);
         });
 

@@ -21,7 +21,7 @@ public sealed class ReviewHandlers(ApiCall call, ReportIndex index, ReportHistor
     public Task<Results<Accepted<ReportReceipt>, ApiProblemResult>> ReextractAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
         {
-            var report = await reextraction.RequestAsync(id, caller.PartnerId ?? "secretariat", cancellationToken) ?? throw ApiProblem.NotFound($"report '{id}'");
+            var report = await reextraction.RequestAsync(id, caller.Name, cancellationToken) ?? throw ApiProblem.NotFound($"report '{id}'");
             return report.Status == ReportStatus.Superseded
                 ? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"Report '{id}' was superseded by '{report.SupersededBy}'; read that one again instead.")
                 : TypedResults.Accepted(ApiRoutes.ReportPath(report.Id), new ReportReceipt(report.Id, report.Status));
@@ -30,7 +30,7 @@ public sealed class ReviewHandlers(ApiCall call, ReportIndex index, ReportHistor
     public Task<Results<Ok<ReportView>, ApiProblemResult>> PatchMetadataAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
         {
-            var by = caller.PartnerId ?? "secretariat";
+            var by = caller.Name;
             var changes = Validate(await JsonBody.ReadAsync<JsonObject>(request, cancellationToken), by, clock.GetUtcNow());
             var expected = request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
             var report = await index.GetAsync(id, cancellationToken) ?? throw ApiProblem.NotFound($"report '{id}'");
