@@ -18,9 +18,34 @@ public static partial class MetadataCorrections
     private const int MaxTitleCharacters = 500;
     private const int MaxListItems = 200;
 
+    /// <summary>
+    /// Each field the secretariat may correct, once: its name in the record, how a value is checked
+    /// and normalised (null: refused), what a value must be, and how it goes into the record.
+    /// </summary>
+    private static readonly CorrectableField[] Correctable =
+    [
+        new("title", v => Text(v) is { Length: <= MaxTitleCharacters } title ? title : null,
+            $"must be text of 1 to {MaxTitleCharacters} characters.", (m, v) => m with { Title = v.GetString() }),
+        new("symbol", v => Text(v) is { } text ? Symbol(text) : null,
+            "must be a UN document symbol, e.g. UNEP/MC/COP.7/INF/12.", (m, v) => m with { Symbol = v.GetString() }),
+        new("documentDate", v => Text(v) is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? date : null,
+            "must be a date, YYYY-MM-DD.", (m, v) => m with { DocumentDate = v.GetString() }),
+        new("reportingPeriod", Period,
+            "must be {\"start\":\"YYYY-MM\",\"end\":\"YYYY-MM\"} with the start not after the end.", (m, v) => m with { ReportingPeriod = v.Deserialize<ReportingPeriod>(ReportingJson.Options) }),
+        new("language", v => Text(v) is { } language && LanguageCodes.IsIso6391(language) ? language : null,
+            "must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.", (m, v) => m with { Language = v.GetString() }),
+        new("submittedBy", v => Text(v) is { } id ? Organization(id) : null,
+            "must be the id of a known organisation, e.g. WHO or ILO.", (m, v) => m with { SubmittedBy = v.GetString() }),
+        new("conventionArticles", v => List(v, Article, ArticleOrder.Instance),
+            "must be a list of articles of the Convention, e.g. [\"7\", \"16(2)(a)\"].", (m, v) => m with { ConventionArticles = Strings(v) }),
+        new("organizations", v => List(v, Organization),
+            "must be a list of ids of known organisations, e.g. [\"ILO\", \"WHO\"].", (m, v) => m with { Organizations = Strings(v) }),
+        new("referencedDocuments", v => List(v, Symbol),
+            "must be a list of UN document symbols, e.g. [\"UNEP/MC/COP.6/INF/30\"].", (m, v) => m with { ReferencedDocuments = Strings(v) }),
+    ];
+
     /// <summary>The fields, by their names in the metadata record.</summary>
-    public static IReadOnlyList<string> Fields { get; } =
-        ["title", "symbol", "documentDate", "reportingPeriod", "language", "submittedBy", "conventionArticles", "organizations", "referencedDocuments"];
+    public static IReadOnlyList<string> Fields { get; } = [.. Correctable.Select(f => f.Name)];
 
     /// <summary>The record with each correction in place of what was extracted.</summary>
     public static ReportMetadata Apply(ReportMetadata extracted, IReadOnlyDictionary<string, Correction> corrections)
@@ -28,21 +53,11 @@ public static partial class MetadataCorrections
         var effective = extracted;
         foreach (var (field, correction) in corrections)
         {
-            var value = correction.Value;
-            effective = field switch
+            // A correction of a field later dropped from the list is kept, not applied.
+            if (Find(field) is { } correctable)
             {
-                "title" => effective with { Title = value.GetString() },
-                "symbol" => effective with { Symbol = value.GetString() },
-                "documentDate" => effective with { DocumentDate = value.GetString() },
-                "reportingPeriod" => effective with { ReportingPeriod = value.Deserialize<ReportingPeriod>(ReportingJson.Options) },
-                "language" => effective with { Language = value.GetString() },
-                "submittedBy" => effective with { SubmittedBy = value.GetString() },
-                "conventionArticles" => effective with { ConventionArticles = Strings(value) },
-                "organizations" => effective with { Organizations = Strings(value) },
-                "referencedDocuments" => effective with { ReferencedDocuments = Strings(value) },
-                // A correction of a field later dropped from the list is kept, not applied.
-                _ => effective,
-            };
+                effective = correctable.Put(effective, correction.Value);
+            }
         }
 
         return effective;
@@ -54,28 +69,20 @@ public static partial class MetadataCorrections
     /// </summary>
     public static JsonElement? Check(string field, JsonElement value, out string? problem)
     {
-        problem = null;
-        object? normal = field switch
+        if (Find(field) is not { } correctable)
         {
-            "title" => Text(value) is { Length: > 0 and <= MaxTitleCharacters } title ? title : Fail($"must be text of 1 to {MaxTitleCharacters} characters.", out problem),
-            "symbol" => Text(value) is { } text && Symbol(text) is { } symbol ? symbol : Fail("must be a UN document symbol, e.g. UNEP/MC/COP.7/INF/12.", out problem),
-            "documentDate" => Text(value) is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? date : Fail("must be a date, YYYY-MM-DD.", out problem),
-            "reportingPeriod" => Period(value) ?? Fail("must be {\"start\":\"YYYY-MM\",\"end\":\"YYYY-MM\"} with the start not after the end.", out problem),
-            "language" => Text(value) is { } language && LanguageCodes.IsIso6391(language) ? language : Fail("must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.", out problem),
-            "submittedBy" => Text(value) is { } id && OrganizationFinder.Default.Ids.Contains(id) ? id : Fail("must be the id of a known organisation, e.g. WHO or ILO.", out problem),
-            "conventionArticles" => List(value, Article, ArticleOrder.Instance) ?? Fail("must be a list of articles of the Convention, e.g. [\"7\", \"16(2)(a)\"].", out problem),
-            "organizations" => List(value, id => OrganizationFinder.Default.Ids.Contains(id) ? id : null) ?? Fail("must be a list of ids of known organisations, e.g. [\"ILO\", \"WHO\"].", out problem),
-            "referencedDocuments" => List(value, Symbol) ?? Fail("must be a list of UN document symbols, e.g. [\"UNEP/MC/COP.6/INF/30\"].", out problem),
-            _ => Fail("is not a field that can be corrected; these can: " + string.Join(", ", Fields) + ".", out problem),
-        };
-        return problem is null ? JsonSerializer.SerializeToElement(normal, ReportingJson.Options) : null;
+            problem = "is not a field that can be corrected; these can: " + string.Join(", ", Fields) + ".";
+            return null;
+        }
+
+        var normal = correctable.Normalise(value);
+        problem = normal is null ? correctable.Requirement : null;
+        return normal is null ? null : JsonSerializer.SerializeToElement(normal, ReportingJson.Options);
     }
 
-    private static object? Fail(string message, out string problem)
-    {
-        problem = message;
-        return null;
-    }
+    private static CorrectableField? Find(string field) => Array.Find(Correctable, f => f.Name == field);
+
+    private static string? Organization(string id) => OrganizationFinder.Default.Ids.Contains(id) ? id : null;
 
     private static string? Text(JsonElement value) =>
         value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text ? text : null;
@@ -137,6 +144,8 @@ public static partial class MetadataCorrections
             return (int.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0, parts.Length > 2 ? parts[2] : "");
         }
     }
+
+    private sealed record CorrectableField(string Name, Func<JsonElement, object?> Normalise, string Requirement, Func<ReportMetadata, JsonElement, ReportMetadata> Put);
 
     private static IReadOnlyList<string> Strings(JsonElement value) => value.Deserialize<string[]>(ReportingJson.Options) ?? [];
 
