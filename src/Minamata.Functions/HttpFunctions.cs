@@ -92,9 +92,17 @@ public sealed class HttpFunctions(
     public async Task<IResult> DownloadCompiledReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CompiledReport)] HttpRequest request, string id, string format) =>
         await compilations.DownloadAsync(request, id, format);
 
+    [Function("RenumberIssuedReport")]
+    public async Task<IResult> RenumberIssuedReport([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.ReportIssuedSymbol)] HttpRequest request, string id) =>
+        await issuance.RenumberAsync(request, id);
+
     [Function("ListNotifications")]
     public async Task<IResult> ListNotifications([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Notifications)] HttpRequest request) =>
         await notifications.ListAsync(request);
+
+    [Function("ReadOutboxMessage")]
+    public async Task<IResult> ReadOutboxMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OutboxMessage)] HttpRequest request, string cycle, string partner, string message) =>
+        await notifications.MessageAsync(request, cycle, partner, message);
 
     [Function("Me")]
     public async Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request) =>

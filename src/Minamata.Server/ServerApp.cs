@@ -44,7 +44,7 @@ public static class ServerApp
     private static void MapRoutes(WebApplication app)
     {
         const int BadRequest = StatusCodes.Status400BadRequest, Forbidden = StatusCodes.Status403Forbidden, NotFound = StatusCodes.Status404NotFound;
-        const int Conflict = StatusCodes.Status409Conflict, TooLarge = StatusCodes.Status413PayloadTooLarge, Unsupported = StatusCodes.Status415UnsupportedMediaType;
+        const int Conflict = StatusCodes.Status409Conflict, PreconditionFailed = StatusCodes.Status412PreconditionFailed, TooLarge = StatusCodes.Status413PayloadTooLarge, Unsupported = StatusCodes.Status415UnsupportedMediaType;
         app.MapOpenApi("/" + ApiRoutes.OpenApi);
         var api = app.MapGroup("/");
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthHandler health) => health.CheckAsync(request))
@@ -64,7 +64,7 @@ public static class ServerApp
         api.MapGet(ApiRoutes.Reports, (HttpRequest request, ReportHandlers reports) => reports.ListAsync(request)).Fails(BadRequest).WithTags("Reports").WithSummary("Reports, newest first, a page at a time; a partner sees its own.").Query("partner", "A partner id (secretariat only).").Query("cycle", "A cycle id, e.g. COP-7.").Query("language", "An ISO 639-1 code, e.g. fr.").Query("status", "received, indexed, rejected, superseded or intake-failed.").Query("q", "Words in the title and text.").Query("pageSize", "1 to 1000; 100 if not given.", isInteger: true).Query("continuationToken", "From the previous page, for the next.");
         api.MapGet(ApiRoutes.Report, (HttpRequest request, string id, ReportHandlers reports) => reports.GetAsync(request, id)).Fails(NotFound).WithTags("Reports").WithSummary("One report with its metadata and history.");
         api.MapMethods(ApiRoutes.ReportMetadata, [HttpMethods.Patch], (HttpRequest request, string id, ReviewHandlers review) => review.PatchMetadataAsync(request, id))
-            .Takes<ReviewHandlers.MetadataPatch>("application/merge-patch+json").Fails(BadRequest, Forbidden, NotFound, Conflict, StatusCodes.Status412PreconditionFailed).WithTags("Reports")
+            .Takes<ReviewHandlers.MetadataPatch>("application/merge-patch+json").Fails(BadRequest, Forbidden, NotFound, Conflict, PreconditionFailed).WithTags("Reports")
             .WithSummary("Correct fields of a report's metadata (a merge patch: a value sets a correction, null clears it); If-Match with the report's ETag.");
         api.MapPost(ApiRoutes.ReportReextract, (HttpRequest request, string id, ReviewHandlers review) => review.ReextractAsync(request, id)).Fails(Forbidden, NotFound, Conflict).WithTags("Reports")
             .WithSummary("Read the report's file again with the current extraction (after an upgrade); corrections are kept.");
@@ -78,6 +78,9 @@ public static class ServerApp
         api.MapPost(ApiRoutes.CycleIssue, (HttpRequest request, string cycle, IssuanceHandlers issuance) => issuance.IssueAsync(request, cycle))
             .Takes<IssuanceHandlers.IssueBody>().Fails(BadRequest, Forbidden, NotFound, Conflict).WithTags("Cycles")
             .WithSummary("Issue reports as the meeting's INF documents: the next numbers of the cycle's series, never reused; a report issued before keeps its number.");
+        api.MapPut(ApiRoutes.ReportIssuedSymbol, (HttpRequest request, string id, IssuanceHandlers issuance) => issuance.RenumberAsync(request, id))
+            .Takes<IssuanceHandlers.IssuedSymbolBody>().Fails(BadRequest, Forbidden, NotFound, Conflict, PreconditionFailed).WithTags("Reports")
+            .WithSummary("Give an issued report another number of its INF series; the old number is never given again.");
         api.MapGet(ApiRoutes.ReportInf, (HttpRequest request, string id, IssuanceHandlers issuance) => issuance.InfAsync(request, id))
             .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithTags("Reports")
             .WithSummary("An issued report as an INF document, in Word: the UN cover page, then a Word original as the partner wrote it.");
@@ -89,6 +92,8 @@ public static class ServerApp
             .Fails(Forbidden, NotFound).WithTags("Compilations").WithSummary("A compilation and, once completed, a link per output format.");
         api.MapGet(ApiRoutes.Notifications, (HttpRequest request, NotificationHandlers notifications) => notifications.ListAsync(request))
             .Fails(BadRequest, Forbidden).WithTags("Notifications").WithSummary("Every reminder and digest on every channel, with how it ended.").Query("cycle", "A cycle id, e.g. COP-7.");
+        api.MapGet(ApiRoutes.OutboxMessage, (HttpRequest request, string cycle, string partner, string message, NotificationHandlers notifications) => notifications.MessageAsync(request, cycle, partner, message))
+            .Fails(Forbidden, NotFound).WithTags("Notifications").WithSummary("A message the outbox keeps: who it went to, its subject and its text.");
         api.MapGet(ApiRoutes.CompiledReport, (HttpRequest request, string id, string format, CompilationHandlers compilations) => compilations.DownloadAsync(request, id, format))
             .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html", "application/json", "text/markdown").WithTags("Compilations").WithSummary("A compiled report in one of its formats.");
     }

@@ -130,6 +130,54 @@ public sealed class IssuanceTests(ServerFixture fixture)
     }
 
     /// <summary>A new cycle with its own series (so tests never share numbers) and a partner expected in it.</summary>
+    [Fact]
+    public async Task An_issued_report_takes_another_number_of_its_series_which_no_other_report_can_hold_and_issuing_continues_after_it()
+    {
+        var (cycle, prefix, partner) = await CycleWithSeriesAsync(first: 1);
+        using var secretariat = fixture.Secretariat();
+        var ids = new List<string>();
+        foreach (var name in new[] { "first", "second", "third" })
+        {
+            var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes($"The {name} report of the International Labour Organization on mercury, {Guid.NewGuid()}."), $"{name}.txt", cycle);
+            await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(10));
+            ids.Add(id);
+        }
+
+        // Not issued yet: nothing to renumber.
+        await ReportsApi.AssertProblemAsync(await secretariat.PutAsJsonAsync($"/api/reports/{ids[0]}/issued-symbol", new { issuedSymbol = prefix + "5" }), HttpStatusCode.Conflict, "not-issued");
+        using (await secretariat.PostAsJsonAsync($"/api/cycles/{cycle}/issue", new { reports = ids[..2] }))
+        {
+        }
+
+        // The first report was issued by hand as /5 before the system: it takes that number.
+        using var renumbered = await secretariat.PutAsJsonAsync($"/api/reports/{ids[0]}/issued-symbol", new { issuedSymbol = prefix + "5" });
+        Assert.Equal(HttpStatusCode.OK, renumbered.StatusCode);
+        var view = await ReportsApi.JsonAsync(renumbered);
+        Assert.Equal(prefix + "5", view.GetProperty("issuedSymbol").GetString());
+        var line = view.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("event").GetString() == "issued-symbol-corrected");
+        Assert.Equal($"{prefix}1 → {prefix}5", line.GetProperty("detail").GetString());
+        Assert.Equal("secretariat", line.GetProperty("by").GetString());
+
+        // Another report's number, a symbol outside the series, a partner, a stale ETag: refused.
+        var taken = await ReportsApi.AssertProblemAsync(await secretariat.PutAsJsonAsync($"/api/reports/{ids[1]}/issued-symbol", new { issuedSymbol = prefix + "5" }), HttpStatusCode.Conflict, "conflict");
+        Assert.Contains(ids[0], taken.GetProperty("errors").GetProperty("issuedSymbol")[0].GetString());
+        var outside = await ReportsApi.AssertProblemAsync(await secretariat.PutAsJsonAsync($"/api/reports/{ids[1]}/issued-symbol", new { issuedSymbol = "UNEP/MC/COP.6/INF/5" }), HttpStatusCode.BadRequest, "validation");
+        Assert.StartsWith("'issuedSymbol' must be a document of the cycle's INF series", outside.GetProperty("errors").GetProperty("issuedSymbol")[0].GetString());
+        await ReportsApi.AssertProblemAsync(await secretariat.PutAsJsonAsync($"/api/reports/{ids[1]}/issued-symbol", new { issuedSymbol = prefix + "05" }), HttpStatusCode.BadRequest, "validation");
+        await ReportsApi.AssertProblemAsync(await partner.PutAsJsonAsync($"/api/reports/{ids[1]}/issued-symbol", new { issuedSymbol = prefix + "9" }), HttpStatusCode.Forbidden, "forbidden");
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/reports/{ids[1]}/issued-symbol") { Content = JsonContent.Create(new { issuedSymbol = prefix + "9" }) };
+        stale.Headers.IfMatch.ParseAdd("\"not-the-version\"");
+        await ReportsApi.AssertProblemAsync(await secretariat.SendAsync(stale), HttpStatusCode.PreconditionFailed, "stale");
+
+        // The old /1 is never given again, and the next issued report comes after /5.
+        using var next = await secretariat.PostAsJsonAsync($"/api/cycles/{cycle}/issue", new { reports = new[] { ids[2] } });
+        Assert.Equal(prefix + "6", (await ReportsApi.JsonAsync(next)).GetProperty("issued")[0].GetProperty("issuedSymbol").GetString());
+        using var again = await secretariat.PostAsJsonAsync($"/api/cycles/{cycle}/issue", new { reports = new[] { ids[0] } });
+        Assert.Equal(prefix + "5", (await ReportsApi.JsonAsync(again)).GetProperty("issued")[0].GetProperty("issuedSymbol").GetString());
+        var status = await ReportsApi.JsonAsync(await secretariat.GetAsync($"/api/cycles/{cycle}/status"));
+        Assert.Equal([prefix + "2", prefix + "5", prefix + "6"], status.GetProperty("partners")[0].GetProperty("issuedSymbols").EnumerateArray().Select(s => s.GetString()).Order());
+    }
+
     private async Task<(string Cycle, string Prefix, HttpClient Partner)> CycleWithSeriesAsync(int first)
     {
         var cycle = ServerFixture.NewCycleId();

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Api;
+using Minamata.Reporting.Deadlines;
 
 namespace Minamata.Integration.Tests;
 
@@ -50,10 +52,13 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
             await CheckAsync(document, "/api/reports/{id}/metadata", await ReportsApi.PatchMetadataAsync(secretariat, id, """{"symbol":"no symbol"}""")),
             await CheckAsync(document, "/api/reports/{id}", await partner.GetAsync($"/api/reports/{id}")),
             await CheckAsync(document, "/api/reports/{id}/reextract", await secretariat.PostAsync($"/api/reports/{id}/reextract", null)),
+            await CheckAsync(document, "/api/reports/{id}/issued-symbol", await secretariat.PutAsJsonAsync($"/api/reports/{id}/issued-symbol", new { issuedSymbol = "UNEP/MC/COP.7/INF/3" })),
             await CheckAsync(document, "/api/reports", await secretariat.GetAsync($"/api/reports?cycle={cycle}")),
             await CheckAsync(document, "/api/uploads", await partner.PostAsJsonAsync("/api/uploads", new { fileName = "large.pdf", cycle })),
             await CheckAsync(document, "/api/compilations", await secretariat.PostAsJsonAsync("/api/compilations", new { cycle })),
             await CheckAsync(document, "/api/notifications", await secretariat.GetAsync($"/api/notifications?cycle={cycle}")),
+            await CheckAsync(document, "/api/outbox/{cycle}/{partner}/{message}", await secretariat.GetAsync(await OutboxMessageAsync(partnerId))),
+            await CheckAsync(document, "/api/outbox/{cycle}/{partner}/{message}", await secretariat.GetAsync($"/api/outbox/{cycle}/{partnerId}/reminder-1")),
             await CheckAsync(document, "/api/partners/{id}/keys", await secretariat.PostAsync($"/api/partners/{partnerId}/keys", null)),
             // Problems, with the API's code, as the document says they come.
             await CheckAsync(document, "/api/reports", await anonymous.GetAsync("/api/reports")),
@@ -95,6 +100,15 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
             Assert.True(results.IsValid, $"{status} {method} {path} does not match its schema: {body}\n{JsonSerializer.Serialize(results)}");
             return $"{status} {method} {path}";
         }
+    }
+
+    /// <summary>A reminder to the partner kept in the outbox (no relay in tests), for a cycle due tomorrow: the link to read it.</summary>
+    private async Task<string> OutboxMessageAsync(string partnerId)
+    {
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1), partnerId);
+        await fixture.Server.Services.GetRequiredService<DeadlineNotifier>().RunAsync(default);
+        return $"/api/outbox/{cycle}/{partnerId}/reminder-1";
     }
 
     /// <summary>The answer's schema as a JSON Schema of its own: the document's components become its $defs.</summary>

@@ -38,8 +38,19 @@ public sealed class OutboxTests(ServerFixture fixture)
             Assert.StartsWith($"Reminder: report for {cycle} due on ", kept.Subject);
         }
 
+        // The list links the outbox's copy, which reads as the partner received it.
+        Assert.Equal($"/api/outbox/{cycle}/{partner}/reminder-1", item.GetProperty("message").GetString());
+        var message = await ReportsApi.JsonAsync(await secretariat.GetAsync(item.GetProperty("message").GetString()));
+        Assert.Equal($"focal@{partner.ToLowerInvariant()}.example", message.GetProperty("to").EnumerateArray().Single().GetString());
+        Assert.StartsWith($"Reminder: report for {cycle} due on ", message.GetProperty("subject").GetString());
+        Assert.Contains(cycle, message.GetProperty("text").GetString());
+        Assert.Equal("en", message.GetProperty("language").GetString());
+        await ReportsApi.AssertProblemAsync(await secretariat.GetAsync($"/api/outbox/{cycle}/{partner}/reminder-2"), HttpStatusCode.NotFound, "not-found");
+        await ReportsApi.AssertProblemAsync(await secretariat.GetAsync($"/api/outbox/{cycle}/..%2F..%2Fsecret/reminder-1"), HttpStatusCode.NotFound, "not-found");
+
         await ReportsApi.AssertProblemAsync(await secretariat.GetAsync("/api/notifications?cycle=' or 1 eq 1"), HttpStatusCode.BadRequest, "validation");
         var (_, key) = await fixture.NewPartnerAsync();
         await ReportsApi.AssertProblemAsync(await fixture.Client(key).GetAsync("/api/notifications"), HttpStatusCode.Forbidden, "forbidden");
+        await ReportsApi.AssertProblemAsync(await fixture.Client(key).GetAsync($"/api/outbox/{cycle}/{partner}/reminder-1"), HttpStatusCode.Forbidden, "forbidden");
     }
 }

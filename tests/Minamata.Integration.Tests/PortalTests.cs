@@ -1,7 +1,9 @@
 using System.Text;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Minamata.Fixtures;
+using Minamata.Reporting.Deadlines;
 
 namespace Minamata.Integration.Tests;
 
@@ -103,7 +105,9 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("1 of 2 partners have reported");
         await page.Locator("#secretariat-reports tbody tr", new() { HasText = "unicef.txt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#detail-history")).ToContainTextAsync("indexed by intake");
-        await Assertions.Expect(page.Locator("#detail-fields dt:has-text('Submitted by') + dd")).ToHaveTextAsync("UNICEF");
+        await Assertions.Expect(page.Locator("#fix-submittedBy")).ToHaveValueAsync("UNICEF");
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#overview-title")).ToBeFocusedAsync();
 
         await page.ClickAsync("#compile");
         var word = page.Locator("#compilation-downloads button", new() { HasText = "DOCX" });
@@ -263,6 +267,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
     public async Task The_secretariat_registers_a_partner_copies_its_key_shown_once_and_replaces_it()
     {
         var page = await SignInAsync(ServerFixture.SecretariatKey);
+        await page.ClickAsync("#views a[href='#/partners']");
         var id = "PT-" + Guid.NewGuid().ToString("n")[..6].ToUpperInvariant();
 
         // A wrong address is refused next to its field, which gets the focus; nothing is registered.
@@ -297,6 +302,153 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync($"The old key of {id} no longer works.");
         using var old = fixture.Client(key);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await old.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_secretariat_registers_a_partner_opens_a_cycle_corrects_the_report_from_the_review_queue_and_issues_it()
+    {
+        var secretariat = await SignInAsync(ServerFixture.SecretariatKey);
+        var id = "RV-" + Guid.NewGuid().ToString("n")[..6].ToUpperInvariant();
+        var cycle = ServerFixture.NewCycleId();
+        var prefix = $"UNEP/MC/{cycle}/INF/";
+
+        // A new partner, its key copied for the focal point.
+        await secretariat.ClickAsync("#views a[href='#/partners']");
+        await secretariat.FillAsync("#new-partner-id", id);
+        await secretariat.FillAsync("#new-partner-name", "Review Test Organization");
+        await secretariat.FillAsync("#new-partner-email", "focal@rv.example");
+        await secretariat.ClickAsync("#partner-form button[type=submit]");
+        await secretariat.ClickAsync("#copy-key");
+        var key = await secretariat.EvaluateAsync<string>("navigator.clipboard.readText()");
+        Assert.StartsWith("mk_", key);
+
+        // A new cycle expecting it, with an INF series; a deadline after the meeting is refused beside its field.
+        await secretariat.ClickAsync("#views a[href='#/cycle']");
+        await secretariat.ClickAsync("#new-cycle");
+        await Assertions.Expect(secretariat.Locator("#cycle-id")).ToBeFocusedAsync();
+        await secretariat.FillAsync("#cycle-id", cycle);
+        await secretariat.FillAsync("#cycle-title", "Review test meeting of the Conference of the Parties");
+        await secretariat.FillAsync("#cycle-meetingStart", "2099-11-01");
+        await secretariat.FillAsync("#cycle-meetingEnd", "2099-11-05");
+        await secretariat.FillAsync("#cycle-venue", "Geneva");
+        await secretariat.FillAsync("#cycle-agendaItem", "5 (k)");
+        await secretariat.FillAsync("#cycle-agendaItem-title", "International cooperation and coordination");
+        await secretariat.FillAsync("#cycle-submissionDeadline", "2099-12-15");
+        await secretariat.FillAsync("#cycle-infSeries", prefix);
+        await secretariat.Locator("#cycle-partners label", new() { HasText = $"({id})" }).Locator("input").CheckAsync();
+        await secretariat.ClickAsync("#cycle-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#cycle-submissionDeadline-error")).ToContainTextAsync("'submissionDeadline' must come before 'meetingStart'");
+        await Assertions.Expect(secretariat.Locator("#cycle-submissionDeadline")).ToBeFocusedAsync();
+        await secretariat.FillAsync("#cycle-submissionDeadline", "2099-08-15");
+        await secretariat.ClickAsync("#cycle-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#message")).ToContainTextAsync($"{cycle} saved.");
+        await Assertions.Expect(secretariat.Locator("#cycle-submissionDeadline-error")).ToBeEmptyAsync();
+        await Assertions.Expect(secretariat.Locator("#cycle-id")).ToHaveAttributeAsync("readonly", "");
+        await secretariat.ScreenshotAsync(new() { Path = Screenshot("cycle"), FullPage = true });
+
+        // The focal point, in a browser of its own, uploads a report with no symbol or date in it.
+        var partner = await SignInAsync(key);
+        await partner.SelectOptionAsync("#partner-cycle", cycle);
+        const string text = "Annual report of the Review Test Organization\n\nThe organization trained customs officers on mercury trade in 2026.";
+        await partner.SetInputFilesAsync("#file", new FilePayload { Name = "rv-report.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(text) });
+        await partner.ClickAsync("#upload-button");
+        await Assertions.Expect(partner.Locator("#partner-reports tbody tr", new() { HasText = "rv-report.txt" })).ToContainTextAsync("indexed", new() { Timeout = 10_000 });
+
+        // Back as the secretariat: the report waits in the review queue with what to check.
+        await secretariat.SelectOptionAsync("#secretariat-cycle", cycle);
+        await secretariat.ClickAsync("#views a[href='#/review']");
+        var queued = secretariat.Locator("#review-table tbody tr", new() { HasText = "rv-report.txt" });
+        await Assertions.Expect(queued).ToContainTextAsync("Symbol: not found in the document");
+        await Assertions.Expect(queued).ToContainTextAsync("Review Test Organization");
+        await Assertions.Expect(secretariat.Locator("#issue-state")).ToContainTextAsync($"Accepted reports not yet issued: 1. They get the next numbers of {prefix}.");
+        await secretariat.ScreenshotAsync(new() { Path = Screenshot("review"), FullPage = true });
+        await queued.Locator("a").ClickAsync();
+
+        // The report's form: focus on its heading, the fields to check marked, the original a tab away.
+        await Assertions.Expect(secretariat.Locator("#report-title")).ToBeFocusedAsync();
+        await Assertions.Expect(secretariat.Locator("#report-title")).ToHaveTextAsync("Annual report of the Review Test Organization");
+        await Assertions.Expect(secretariat.Locator("#fix-symbol-box")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("to-check"));
+        await Assertions.Expect(secretariat.Locator("#fix-symbol-check")).ToHaveTextAsync("Symbol: not found in the document");
+        await Assertions.Expect(secretariat.Locator("#fix-title-box")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("to-check"));
+        var original = await secretariat.RunAndWaitForPopupAsync(() => secretariat.ClickAsync("#open-original"));
+        await Assertions.Expect(original.Locator("body")).ToContainTextAsync("trained customs officers on mercury trade");
+        await original.CloseAsync();
+
+        // A wrong symbol is refused beside its field; nothing is saved.
+        await secretariat.FillAsync("#fix-symbol", "not a symbol");
+        await secretariat.ClickAsync("#correction-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#fix-symbol-error")).ToContainTextAsync("'symbol' must be a UN document symbol");
+        await Assertions.Expect(secretariat.Locator("#fix-symbol")).ToBeFocusedAsync();
+        await secretariat.FillAsync("#fix-symbol", "");
+
+        // The title corrected: the heading follows, and what was extracted stays in view.
+        await secretariat.FillAsync("#fix-title", "Report of the Review Test Organization on mercury trade, 2026");
+        await secretariat.ClickAsync("#correction-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#message")).ToHaveTextAsync("Saved: Title.");
+        await Assertions.Expect(secretariat.Locator("#report-title")).ToHaveTextAsync("Report of the Review Test Organization on mercury trade, 2026");
+        await Assertions.Expect(secretariat.Locator("#fix-title-note")).ToContainTextAsync("Corrected by secretariat");
+        await Assertions.Expect(secretariat.Locator("#fix-title-note")).ToContainTextAsync("Extracted: Annual report of the Review Test Organization");
+        await Assertions.Expect(secretariat.Locator("#fix-title-undo")).ToBeVisibleAsync();
+        await Assertions.Expect(secretariat.Locator("#detail-history")).ToContainTextAsync("corrected by secretariat (title)");
+
+        // Issued after a confirmation, then its INF document downloaded: the cover page, then the report.
+        await secretariat.ClickAsync("#issue-report");
+        await Assertions.Expect(secretariat.Locator("#confirm-question")).ToContainTextAsync($"Issue rv-report.txt as the next document of {prefix}?");
+        await secretariat.ClickAsync("#confirm-yes");
+        await Assertions.Expect(secretariat.Locator("#message")).ToHaveTextAsync($"Issued as {prefix}1.");
+        await Assertions.Expect(secretariat.Locator("#report-facts")).ToContainTextAsync(prefix + "1");
+        await Assertions.Expect(secretariat.Locator("#issue-report")).ToBeHiddenAsync();
+
+        // It was issued by hand as /3 meanwhile: the number is changed, and the history says so.
+        await secretariat.FillAsync("#renumber-issuedSymbol", prefix + "03");
+        await secretariat.ClickAsync("#renumber-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#renumber-issuedSymbol-error")).ToContainTextAsync("'issuedSymbol' must be a document of the cycle's INF series");
+        await secretariat.FillAsync("#renumber-issuedSymbol", prefix + "3");
+        await secretariat.ClickAsync("#renumber-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#message")).ToHaveTextAsync($"Now issued as {prefix}3; the old number is not given again.");
+        await Assertions.Expect(secretariat.Locator("#report-facts")).ToContainTextAsync(prefix + "3");
+        await Assertions.Expect(secretariat.Locator("#detail-history")).ToContainTextAsync($"given another INF number by secretariat ({prefix}1 → {prefix}3)");
+        await secretariat.ScreenshotAsync(new() { Path = Screenshot("report"), FullPage = true });
+
+        var download = await secretariat.RunAndWaitForDownloadAsync(() => secretariat.ClickAsync("#download-inf"));
+        Assert.Equal($"UNEP-MC-{cycle}-INF-3.docx", download.SuggestedFilename);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await download.PathAsync(), false))
+        {
+            var body = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains(prefix + "3", body);
+            Assert.Contains("Distr.: General", body);
+            Assert.Contains("Report of the Review Test Organization on mercury trade, 2026", body);
+        }
+
+        // The overview lists it under its issued symbol.
+        await secretariat.ClickAsync("#views a[href='#/overview']");
+        await Assertions.Expect(secretariat.Locator("#secretariat-reports tbody tr", new() { HasText = "rv-report.txt" })).ToContainTextAsync(prefix + "3");
+        await Assertions.Expect(secretariat.Locator("#status-table tbody tr", new() { HasText = id })).ToContainTextAsync(prefix + "3");
+        AssertNoSeriousViolations(await secretariat.RunAxe());
+    }
+
+    [Fact]
+    public async Task The_secretariat_reads_a_reminder_the_outbox_kept()
+    {
+        var (partnerId, _) = await fixture.NewPartnerAsync("OBX");
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), partnerId);
+        await fixture.Server.Services.GetRequiredService<DeadlineNotifier>().RunAsync(default);
+
+        var page = await SignInAsync(ServerFixture.SecretariatKey);
+        await page.SelectOptionAsync("#secretariat-cycle", cycle);
+        await page.ClickAsync("#views a[href='#/notifications']");
+        var row = page.Locator("#notifications-table tbody tr", new() { HasText = partnerId });
+        await Assertions.Expect(row).ToContainTextAsync("Reminder, 7 days before the deadline");
+        await Assertions.Expect(row).ToContainTextAsync("kept in the outbox");
+        await row.Locator("button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#outbox-subject")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#outbox-subject")).ToContainTextAsync($"Reminder: report for {cycle} due on ");
+        await Assertions.Expect(page.Locator("#outbox-to")).ToHaveTextAsync($"To: focal@{partnerId.ToLowerInvariant()}.example");
+        await Assertions.Expect(page.Locator("#outbox-text")).ToContainTextAsync(cycle);
+        await page.ScreenshotAsync(new() { Path = Screenshot("notifications"), FullPage = true });
+        AssertNoSeriousViolations(await page.RunAxe());
     }
 
     private async Task<IPage> SignInAsync(string key, int width = 1280, int height = 800)

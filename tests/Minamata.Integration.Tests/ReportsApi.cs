@@ -129,8 +129,8 @@ public static class ReportsApi
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Asserts an RFC 9457 problem with the contract's code.</summary>
-    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    /// <summary>Asserts an RFC 9457 problem with the contract's code; the problem, for what else a test reads in it.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -139,5 +139,6 @@ public static class ReportsApi
         Assert.Equal(code, problem.GetProperty("code").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        return problem;
     }
 }

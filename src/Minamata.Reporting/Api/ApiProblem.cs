@@ -23,6 +23,9 @@ public sealed class ApiProblem(int status, string code, string detail) : Excepti
 
     public static ApiProblem Validation(string detail) => new(StatusCodes.Status400BadRequest, ApiProblemCodes.Validation, detail);
 
+    /// <summary>A 400 about one field of the request body: the detail, and the same under that field's name in <see cref="Errors"/>, so a form can show it beside the field.</summary>
+    public static ApiProblem Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, ApiProblemCodes.Validation, detail) { Errors = new Dictionary<string, string[]> { [field] = [detail] } };
+
     /// <summary>A failure of the server's own (a bug, not the request): the detail is in the log, never in the answer.</summary>
     public static ApiProblem Internal() => new(StatusCodes.Status500InternalServerError, ApiProblemCodes.InternalError, "The server failed to answer this request; the failure is logged.");
 

@@ -19,6 +19,7 @@ public static class ApiProblemCodes
     public const string NotFound = "not-found";
     public const string Conflict = "conflict";
     public const string NotIndexed = "not-indexed";
+    public const string NotIssued = "not-issued";
     public const string Stale = "stale";
     public const string TooLarge = "too-large";
     public const string UriTooLong = "uri-too-long";
@@ -39,7 +40,7 @@ public static class ApiProblemCodes
         [401] = [Unauthorized],
         [403] = [Forbidden],
         [404] = [NotFound],
-        [409] = [Conflict, NotIndexed],
+        [409] = [Conflict, NotIndexed, NotIssued],
         [412] = [Stale],
         [413] = [TooLarge],
         [414] = [UriTooLong],

@@ -17,6 +17,7 @@ public static class ApiRoutes
     public const string ReportMetadata = "api/reports/{id}/metadata";
     public const string ReportReextract = "api/reports/{id}/reextract";
     public const string ReportInf = "api/reports/{id}/inf";
+    public const string ReportIssuedSymbol = "api/reports/{id}/issued-symbol";
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycle}";
     public const string CycleStatus = "api/cycles/{cycle}/status";
@@ -27,6 +28,7 @@ public static class ApiRoutes
     public const string Compilation = "api/compilations/{id}";
     public const string CompiledReport = "api/compilations/{id}/report.{format}";
     public const string Notifications = "api/notifications";
+    public const string OutboxMessage = "api/outbox/{cycle}/{partner}/{message}";
 
     /// <summary>The API described by OpenAPI.</summary>
     public const string OpenApi = "api/openapi.json";
@@ -48,4 +50,7 @@ public static class ApiRoutes
 
     /// <summary>The path of a report, for Location headers and links.</summary>
     public static string ReportPath(string id) => $"/{Reports}/{id}";
+
+    /// <summary>The path of a message the outbox keeps, for the notification list's links.</summary>
+    public static string OutboxMessagePath(string cycle, string partner, string message) => $"/api/outbox/{cycle}/{partner}/{message}";
 }

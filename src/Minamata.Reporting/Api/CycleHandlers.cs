@@ -16,7 +16,7 @@ public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, Partn
         {
             if (!CycleId.IsValid(cycle))
             {
-                throw ApiProblem.Validation("The cycle id must name a meeting, e.g. COP-7 or OEWG-1.");
+                throw ApiProblem.Invalid("id", "The cycle id must name a meeting, e.g. COP-7 or OEWG-1.");
             }
 
             var body = await JsonBody.ReadAsync<CycleBody>(request, cancellationToken);
@@ -61,41 +61,39 @@ public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, Partn
     {
         if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
         {
-            throw ApiProblem.Validation("'title' is required, at most 200 characters.");
+            throw ApiProblem.Invalid("title", "'title' is required, at most 200 characters.");
         }
 
-        if (body.MeetingStart is not { } meeting || body.SubmissionDeadline is not { } deadline)
-        {
-            throw ApiProblem.Validation("'meetingStart' and 'submissionDeadline' are required dates (YYYY-MM-DD).");
-        }
-
+        var meeting = body.MeetingStart ?? throw ApiProblem.Invalid("meetingStart", "'meetingStart' is a required date (YYYY-MM-DD).");
+        var deadline = body.SubmissionDeadline ?? throw ApiProblem.Invalid("submissionDeadline", "'submissionDeadline' is a required date (YYYY-MM-DD).");
         if (deadline >= meeting)
         {
-            throw ApiProblem.Validation("'submissionDeadline' must come before 'meetingStart'.");
+            throw ApiProblem.Invalid("submissionDeadline", "'submissionDeadline' must come before 'meetingStart'.");
         }
 
         var expected = (body.ExpectedPartners ?? []).Distinct().ToList();
         if (expected.FirstOrDefault(p => !PartnerId.IsValid(p)) is { } malformed)
         {
-            throw ApiProblem.Validation($"'{malformed}' in 'expectedPartners' is not a partner id.");
+            throw ApiProblem.Invalid("expectedPartners", $"'{malformed}' in 'expectedPartners' is not a partner id.");
         }
 
         var known = (await partners.ListAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
         if (expected.Where(p => !known.Contains(p)).ToList() is { Count: > 0 } unknown)
         {
-            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownPartner, $"There are no partners {string.Join(", ", unknown)}.");
+            var detail = $"There are no partners {string.Join(", ", unknown)}.";
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownPartner, detail) { Errors = new Dictionary<string, string[]> { ["expectedPartners"] = [detail] } };
         }
 
         var reminders = body.ReminderDays ?? [.. ReportingCycle.DefaultReminderDays];
         if (reminders.Any(d => d is < 1 or > 365) || reminders.Distinct().Count() != reminders.Length)
         {
-            throw ApiProblem.Validation("'reminderDays' must be distinct numbers of days from 1 to 365.");
+            throw ApiProblem.Invalid("reminderDays", "'reminderDays' must be distinct numbers of days from 1 to 365.");
         }
 
         return new ReportingCycle(cycle, body.Title.Trim(), meeting, deadline, expected, reminders.OrderDescending().ToList())
         {
             Venue = Venue(body.Venue),
-            MeetingEnd = body.MeetingEnd is { } end && end < meeting ? throw ApiProblem.Validation("'meetingEnd' must be on or after 'meetingStart'.") : body.MeetingEnd,
+            MeetingEnd = body.MeetingEnd is { } end && end < meeting ? throw ApiProblem.Invalid("meetingEnd", "'meetingEnd' must be on or after 'meetingStart'.") : body.MeetingEnd,
             AgendaItem = Agenda(body.AgendaItem),
             InfSeries = Series(body.InfSeries),
         };
@@ -103,20 +101,20 @@ public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, Partn
 
     private static string? Venue(string? venue) => venue is null
         ? null
-        : string.IsNullOrWhiteSpace(venue) || venue.Length > 200 ? throw ApiProblem.Validation("'venue' must name the meeting's place, at most 200 characters, e.g. \"Geneva\".") : venue.Trim();
+        : string.IsNullOrWhiteSpace(venue) || venue.Length > 200 ? throw ApiProblem.Invalid("venue", "'venue' must name the meeting's place, at most 200 characters, e.g. \"Geneva\".") : venue.Trim();
 
     private static AgendaItem? Agenda(AgendaItemBody? item) => item switch
     {
         null => null,
         { Number: { Length: > 0 and <= 20 } number, Title: { Length: > 0 and <= 300 } title } when !string.IsNullOrWhiteSpace(number) && !string.IsNullOrWhiteSpace(title) => new AgendaItem(number.Trim(), title.Trim()),
-        _ => throw ApiProblem.Validation("'agendaItem' must have a 'number' (at most 20 characters, e.g. \"5 (k)\") and a 'title' (at most 300)."),
+        _ => throw ApiProblem.Invalid("agendaItem", "'agendaItem' must have a 'number' (at most 20 characters, e.g. \"5 (k)\") and a 'title' (at most 300)."),
     };
 
     private static InfSeries? Series(InfSeriesBody? series) => series switch
     {
         null => null,
         { Prefix: { Length: <= 60 } prefix, First: >= 1 and <= 9999 } when SeriesPrefix().IsMatch(prefix) => new InfSeries(prefix, series.First.Value),
-        _ => throw ApiProblem.Validation("'infSeries' must have a 'prefix' ending in '/' (a document symbol of at most 60 characters, e.g. \"UNEP/MC/COP.7/INF/\") and a 'first' number from 1 to 9999."),
+        _ => throw ApiProblem.Invalid("infSeries", "'infSeries' must have a 'prefix' ending in '/' (a document symbol of at most 60 characters, e.g. \"UNEP/MC/COP.7/INF/\") and a 'first' number from 1 to 9999."),
     };
 
     [GeneratedRegex(@"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.\-]+)*/$", RegexOptions.None, RegexTimeouts.Milliseconds)]

@@ -17,7 +17,10 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
         {
             var partner = Validate(await JsonBody.ReadAsync<PartnerBody>(request, cancellationToken));
             var issued = await directory.CreateAsync(partner, cancellationToken)
-                ?? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"A partner with id '{partner.Id}' exists already.");
+                ?? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"A partner with id '{partner.Id}' exists already.")
+                {
+                    Errors = new Dictionary<string, string[]> { ["id"] = [$"A partner with id '{partner.Id}' exists already."] },
+                };
             return TypedResults.Created((string?)null, issued);
         });
 
@@ -42,7 +45,7 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
         {
             if (caller.PartnerId is not { } id)
             {
-                return TypedResults.Ok(new CallerView("secretariat"));
+                return TypedResults.Ok(new CallerView(Caller.SecretariatName));
             }
 
             var partner = await directory.GetAsync(id, cancellationToken);
@@ -57,29 +60,29 @@ public sealed class PartnerHandlers(ApiCall call, PartnerDirectory directory)
     {
         if (!PartnerId.IsValid(body.Id))
         {
-            throw ApiProblem.Validation($"'id' must be an upper-case code of at most {PartnerId.MaxLength} letters, digits and hyphens, e.g. WHO or ISP-CWP.");
+            throw ApiProblem.Invalid("id", $"'id' must be an upper-case code of at most {PartnerId.MaxLength} letters, digits and hyphens, e.g. WHO or ISP-CWP.");
         }
 
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
         {
-            throw ApiProblem.Validation("'name' is required, at most 200 characters.");
+            throw ApiProblem.Invalid("name", "'name' is required, at most 200 characters.");
         }
 
         if (!IsOneAddress(body.Email))
         {
-            throw ApiProblem.Validation("'email' must be one e-mail address, e.g. focal@who.example.");
+            throw ApiProblem.Invalid("email", "'email' must be one e-mail address, e.g. focal@who.example.");
         }
 
         var cc = body.Cc ?? [];
         if (cc.Count > MaxCopied || !cc.All(IsOneAddress) || cc.Append(body.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count() != cc.Count + 1)
         {
-            throw ApiProblem.Validation($"'cc' must be a list of at most {MaxCopied} further e-mail addresses, each once and other than 'email', e.g. [\"deputy@who.example\"].");
+            throw ApiProblem.Invalid("cc", $"'cc' must be a list of at most {MaxCopied} further e-mail addresses, each once and other than 'email', e.g. [\"deputy@who.example\"].");
         }
 
         var language = body.Language ?? "en";
         if (!LanguageCodes.IsIso6391(language))
         {
-            throw ApiProblem.Validation("'language' must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.");
+            throw ApiProblem.Invalid("language", "'language' must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.");
         }
 
         return new Partner(body.Id!, body.Name.Trim(), body.Email!, language, cc!);

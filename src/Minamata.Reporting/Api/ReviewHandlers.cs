@@ -32,17 +32,14 @@ public sealed class ReviewHandlers(ApiCall call, ReportIndex index, ReportHistor
         {
             var by = caller.Name;
             var changes = Validate(await JsonBody.ReadAsync<JsonObject>(request, cancellationToken), by, clock.GetUtcNow());
-            var expected = request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? tag : null;
+            var expected = IfMatch.Of(request);
             var report = await index.GetAsync(id, cancellationToken) ?? throw ApiProblem.NotFound($"report '{id}'");
             var changed = new List<(string Field, bool Cleared)>();
             var outcome = await OptimisticUpdate.ApplyAsync(
                 report,
                 current =>
                 {
-                    if (expected is not null && expected != current.Version)
-                    {
-                        throw new ApiProblem(StatusCodes.Status412PreconditionFailed, ApiProblemCodes.Stale, "The report changed since it was read (its ETag is not the one sent in If-Match); read it again and correct that.");
-                    }
+                    IfMatch.Check(expected, current.Version);
 
                     if (current.Extracted is null)
                     {

@@ -27,7 +27,6 @@ public sealed class DeadlineNotifier(
     TimeProvider clock,
     ILogger<DeadlineNotifier> logger)
 {
-    private const string Secretariat = "secretariat";
 
     /// <returns>What the run did, counted per channel delivery.</returns>
     public async Task<DispatchCounts> RunAsync(CancellationToken cancellationToken)
@@ -50,7 +49,7 @@ public sealed class DeadlineNotifier(
 
             if (forCycle.Delivered > 0 && deadlines.Value.DigestTo is { Length: > 0 } digestTo)
             {
-                var digest = new PlannedNotification(cycle.Id, Secretariat, NotificationKind.Digest, cycle.SubmissionDeadline.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber);
+                var digest = new PlannedNotification(cycle.Id, Caller.SecretariatName, NotificationKind.Digest, cycle.SubmissionDeadline.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber);
                 forCycle += await dispatcher.DispatchAsync(new OutgoingNotification(digest, Recipients.Only(digestTo), Digest(cycle, reports, directory)), deliveries, cancellationToken);
             }
 

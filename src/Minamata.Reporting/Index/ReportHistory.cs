@@ -29,6 +29,9 @@ public sealed class ReportHistory(ReportStorageClients storage, TimeProvider clo
     /// <summary>The secretariat issued the report as an information document of the meeting (detail: its symbol).</summary>
     public const string Issued = "issued";
 
+    /// <summary>An issued report given another number of its series by the secretariat; the detail says which to which.</summary>
+    public const string IssuedSymbolCorrected = "issued-symbol-corrected";
+
     /// <summary>The secretariat asked for the file to be read again with the current extraction (detail: its version).</summary>
     public const string ReextractionRequested = "reextraction-requested";
 

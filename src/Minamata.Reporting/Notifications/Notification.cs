@@ -33,7 +33,11 @@ public sealed record NotificationRecord(
     string Status,
     string? Recipient,
     string? Error,
-    int Attempts);
+    int Attempts)
+{
+    /// <summary>Where to read the message, for one the outbox keeps (<c>/api/outbox/...</c>); null for one only mailed.</summary>
+    public string? Message { get; init; }
+}
 
 /// <summary>Ledger states.</summary>
 public static class NotificationStatus

@@ -10,6 +10,7 @@ public static class NotificationServices
         services.AddSingleton<INotificationChannel, EmailChannel>();
         services.AddSingleton<INotificationChannel, OutboxChannel>();
         services.AddSingleton<NotificationLedger>();
+        services.AddSingleton<OutboxReader>();
         services.AddSingleton<NotificationDispatcher>();
         return services;
     }

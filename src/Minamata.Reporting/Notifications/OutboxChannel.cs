@@ -11,7 +11,9 @@ namespace Minamata.Reporting.Notifications;
 /// </summary>
 public sealed class OutboxChannel(ReportStorageClients storage, IOptions<SmtpOptions> smtp) : INotificationChannel
 {
-    public string Name => "outbox";
+    public const string ChannelName = "outbox";
+
+    public string Name => ChannelName;
 
     public bool IsActive => true;
 
@@ -29,6 +31,11 @@ public sealed class OutboxChannel(ReportStorageClients storage, IOptions<SmtpOpt
             cancellationToken);
     }
 
-    public static string BlobName(PlannedNotification notification) =>
-        $"{notification.Cycle}/{notification.Partner}/{notification.Kind}{(notification.DaysBefore >= 0 ? $"-{notification.DaysBefore}" : "")}.eml";
+    public static string BlobName(PlannedNotification notification) => BlobName(notification.Cycle, notification.Partner, MessageName(notification));
+
+    public static string BlobName(string cycle, string partner, string message) => $"{cycle}/{partner}/{message}.eml";
+
+    /// <summary>The message's name among the partner's in the cycle: its kind, and the days before the deadline for those sent before it (<c>reminder-14</c>).</summary>
+    public static string MessageName(PlannedNotification notification) =>
+        notification.DaysBefore >= 0 ? $"{notification.Kind}-{notification.DaysBefore}" : notification.Kind;
 }

@@ -1,0 +1,45 @@
+// What partners were told about the selected cycle (#/notifications): each reminder, overdue notice
+// and digest on each channel with how it ended, and the outbox's copy of a message to read.
+import { $, api, button, capitalised, clear, element, moment, number, t, tickets } from "./portal.js";
+import { selectedCycle } from "./cycles.js";
+import { partnerName } from "./partners.js";
+
+const take = tickets();
+
+function what(notification) {
+  if (notification.kind === "reminder") return t("notificationReminder", { days: number(notification.daysBefore) });
+  return t({ overdue: "notificationOverdue", digest: "notificationDigest" }[notification.kind] ?? notification.kind);
+}
+
+export async function showNotifications() {
+  const cycle = selectedCycle();
+  if (!cycle) return;
+  const current = take();
+  const notifications = (await api("GET", `/api/notifications?cycle=${encodeURIComponent(cycle)}`)).items;
+  if (!current()) return;
+  $("outbox-message").hidden = true;
+  const body = $("notifications-table").tBodies[0];
+  clear(body);
+  for (const notification of notifications) {
+    const row = body.insertRow();
+    row.appendChild(element("td", notification.partner === "secretariat" ? t("theSecretariat") : partnerName(notification.partner)));
+    row.appendChild(element("td", what(notification)));
+    row.appendChild(element("td", notification.sentAt ? moment(notification.sentAt) : ""));
+    row.appendChild(element("td", t(notification.channel === "outbox" ? "channelOutbox" : "channelMail")));
+    row.appendChild(element("td", t("notification" + capitalised(notification.status)), `notification-${notification.status}`));
+    const read = element("td");
+    if (notification.message) read.appendChild(button(t("readMessage"), () => showMessage(notification.message), `${t("readMessage")}: ${what(notification)}, ${notification.partner}`));
+    row.appendChild(read);
+  }
+  $("notifications-empty").hidden = notifications.length > 0;
+}
+
+async function showMessage(path) {
+  const message = await api("GET", path);
+  $("outbox-subject").textContent = message.subject;
+  $("outbox-to").textContent = t("messageTo", { to: [...message.to, ...message.cc].join(", ") });
+  $("outbox-text").textContent = message.text;
+  $("outbox-text").lang = message.language ?? "";
+  $("outbox-message").hidden = false;
+  $("outbox-subject").focus();
+}

@@ -1,0 +1,273 @@
+// What every view of the portal shares: the texts of the chosen language, dates and numbers as it
+// writes them, calls to the HTTP API with the key, messages, and small DOM helpers. Every value is
+// written with textContent (never innerHTML), and the key lives only in this tab's sessionStorage
+// and in the Authorization header, never in a URL.
+
+const KEY = "minamata.key";
+const PICKED_LANGUAGE = "minamata.language";
+// The six UN languages, each with a texts-<code>.json beside this file, named in its own language.
+export const LANGUAGES = { ar: "العربية", zh: "中文", en: "English", fr: "Français", ru: "Русский", es: "Español" };
+
+let texts = {};
+let language = "en";
+
+export const $ = (id) => document.getElementById(id);
+
+/** Who is signed in (the answer of GET /api/me), or null. */
+export const session = { me: null };
+
+export const key = {
+  get: () => sessionStorage.getItem(KEY),
+  set: (value) => sessionStorage.setItem(KEY, value),
+  forget: () => sessionStorage.removeItem(KEY),
+};
+
+// A text missing from a language shows as [[name]], which the browser tests look for.
+export function t(name, values = {}) {
+  return (texts[name] ?? `[[${name}]]`).replace(/\{(\w+)\}/g, (match, k) => (k in values ? String(values[k]) : match));
+}
+
+/** A text if the language has it (for names built from API values, such as events), else null. */
+export function tIfAny(name) {
+  return texts[name] ?? null;
+}
+
+export function currentLanguage() {
+  return language;
+}
+
+// The partner's language once signed in, unless the user picked one; before that, the browser's.
+export function preferredLanguage() {
+  const picked = localStorage.getItem(PICKED_LANGUAGE);
+  if (picked in LANGUAGES) return picked;
+  if (session.me?.language in LANGUAGES) return session.me.language;
+  return (navigator.languages || [navigator.language]).map((l) => l.slice(0, 2).toLowerCase()).find((l) => l in LANGUAGES) || "en";
+}
+
+export function pickLanguage(code) {
+  localStorage.setItem(PICKED_LANGUAGE, code);
+}
+
+export async function useLanguage(code) {
+  const response = await fetch(`texts-${code}.json`);
+  if (!response.ok) throw new Error(`texts-${code}.json: HTTP ${response.status}`);
+  texts = await response.json();
+  language = code;
+  document.documentElement.lang = code;
+  document.documentElement.dir = code === "ar" ? "rtl" : "ltr";
+  $("language").value = code;
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+  document.title = t("appTitle");
+}
+
+// Dates and numbers as the chosen language writes them, always in the Gregorian calendar and in
+// UTC, the time the deadlines are kept in.
+export function number(value) {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+export function day(iso) {
+  if (!iso) return "";
+  const date = new Date(iso.length === 10 ? iso + "T00:00:00Z" : iso);
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", calendar: "gregory", timeZone: "UTC" }).format(date);
+}
+
+export function moment(iso) {
+  return new Intl.DateTimeFormat(language, {
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", calendar: "gregory", timeZone: "UTC", timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+/** A month of a reporting period (YYYY-MM), or a day (YYYY-MM-DD), as the language writes it. */
+function month(iso) {
+  if (iso.length !== 7) return day(iso);
+  return new Intl.DateTimeFormat(language, { year: "numeric", month: "long", calendar: "gregory", timeZone: "UTC" }).format(new Date(iso + "-01T00:00:00Z"));
+}
+
+export function period(p) {
+  return p ? `${month(p.start)} – ${month(p.end)}` : "";
+}
+
+export function say(text, isError = false) {
+  const message = $("message");
+  message.textContent = text;
+  message.classList.toggle("error", isError);
+}
+
+export function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (className) node.className = className;
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+export function button(text, onClick, label) {
+  const node = element("button", text);
+  node.type = "button";
+  if (label) node.setAttribute("aria-label", label);
+  node.addEventListener("click", () => Promise.resolve(onClick()).catch(failed));
+  return node;
+}
+
+/** A problem+json answer: its status, stable code, and the errors by field when the API names them. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || `HTTP ${status}`);
+    this.status = status;
+    this.code = problem?.code;
+    this.errors = problem?.errors ?? {};
+  }
+}
+
+/** Calls the API with the key; the answer's body and its ETag. */
+export async function call(method, path, body, headers = {}) {
+  const all = { Authorization: `Bearer ${key.get()}`, ...headers };
+  if (body !== undefined && !all["Content-Type"]) all["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json() : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return { data, etag: response.headers.get("ETag") };
+}
+
+export async function api(method, path, body) {
+  return (await call(method, path, body)).data;
+}
+
+/** Reports an error in the banner; a refused key signs the user out (app.js listens). */
+export function failed(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    document.dispatchEvent(new CustomEvent("minamata:key-refused"));
+    return;
+  }
+  say(t("error", { detail: error.message }), true);
+}
+
+/** Shows each field's error next to it (an element <prefix><field>-error) and focuses the first; false if the error names no field shown here. */
+export function showFieldErrors(error, prefix, fields) {
+  if (!(error instanceof ApiError)) return false;
+  const named = Object.keys(error.errors).filter((field) => fields.includes(field));
+  for (const field of named) $(`${prefix}${field}-error`).textContent = error.errors[field].join(" ");
+  if (named.length === 0) return false;
+  $(`${prefix}${named[0]}`).focus();
+  return true;
+}
+
+export function clearFieldErrors(prefix, fields) {
+  for (const field of fields) $(`${prefix}${field}-error`).textContent = "";
+}
+
+async function fetchFile(path) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${key.get()}` } });
+  if (!response.ok) throw new ApiError(response.status, null);
+  return response.blob();
+}
+
+export async function download(path, fileName) {
+  const url = URL.createObjectURL(await fetchFile(path));
+  const link = element("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// What a browser tab shows as it is; anything else (Word, and HTML, which would run as this site's page) is downloaded or shown as text.
+const VIEWABLE = ["application/pdf", "text/plain"];
+const AS_TEXT = ["text/html", "text/markdown"];
+
+/** Opens a file of the API in a new tab, for reading beside the form; a file no tab shows is downloaded. */
+export async function openInNewTab(path, fileName) {
+  // Opened at the click, before any wait, so that no pop-up blocker stops it.
+  const tab = window.open("", "_blank");
+  try {
+    const blob = await fetchFile(path);
+    const type = blob.type.split(";")[0];
+    if (!tab || !(VIEWABLE.includes(type) || AS_TEXT.includes(type))) {
+      tab?.close();
+      await download(path, fileName);
+      return;
+    }
+    const shown = AS_TEXT.includes(type) ? new Blob([blob], { type: "text/plain;charset=utf-8" }) : blob;
+    tab.location.href = URL.createObjectURL(shown);
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}
+
+/** Asks before something that cannot be undone; resolves true if the user confirms. Keyboard: Enter confirms, Escape cancels. */
+export function confirmAction(question, confirmText) {
+  const dialog = $("confirm-dialog");
+  $("confirm-question").textContent = question;
+  $("confirm-yes").textContent = confirmText;
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
+  });
+}
+
+function daysFromToday(isoDate) {
+  const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  return Math.round((new Date(isoDate + "T00:00:00Z") - today) / 86400000);
+}
+
+export function deadlineText(deadline) {
+  const days = daysFromToday(deadline);
+  if (days > 0) return t("deadlineIn", { deadline: day(deadline), days: number(days) });
+  if (days === 0) return t("deadlineToday", { deadline: day(deadline) });
+  return t("deadlinePassed", { deadline: day(deadline), days: number(-days) });
+}
+
+export function statusText(report) {
+  if (report.status === "rejected" && report.error) return t("rejectedBecause", { message: report.error.message });
+  return t("status" + capitalised(report.status));
+}
+
+/** "correction-cleared" as "CorrectionCleared", to name texts after API words. */
+export function capitalised(word) {
+  return word.replace(/(^|-)(\w)/g, (match, dash, letter) => letter.toUpperCase());
+}
+
+/** Fills a cycle picker, keeping the cycle the user was looking at; the cycles, newest deadline first. */
+export async function fillCycles(select) {
+  const cycles = (await api("GET", "/api/cycles")).items;
+  const previous = select.value;
+  clear(select);
+  for (const cycle of cycles) {
+    const option = element("option", `${cycle.id} – ${cycle.title}`);
+    option.value = cycle.id;
+    option.dataset.deadline = cycle.submissionDeadline;
+    select.appendChild(option);
+  }
+  if (cycles.some((c) => c.id === previous)) select.value = previous;
+  if (cycles.length === 0) say(t("noCycles"));
+  return cycles;
+}
+
+export function selectedDeadline(select) {
+  return select.selectedOptions[0]?.dataset.deadline;
+}
+
+export function historyList(list, history) {
+  clear(list);
+  for (const entry of history ?? []) {
+    const line = t("historyLine", { at: moment(entry.at), event: tIfAny("event" + capitalised(entry.event)) ?? entry.event, by: entry.by });
+    list.appendChild(element("li", entry.detail ? t("historyDetail", { line, detail: entry.detail }) : line));
+  }
+}
+
+/** Each refresh of a view takes a ticket; a refresh that a newer one overtook does not draw its stale answer. */
+export function tickets() {
+  let last = 0;
+  return () => {
+    const mine = ++last;
+    return () => mine === last;
+  };
+}
