@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
@@ -425,6 +426,67 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(secretariat.Locator("#secretariat-reports tbody tr", new() { HasText = "rv-report.txt" })).ToContainTextAsync(prefix + "3");
         await Assertions.Expect(secretariat.Locator("#status-table tbody tr", new() { HasText = id })).ToContainTextAsync(prefix + "3");
         AssertNoSeriousViolations(await secretariat.RunAxe());
+    }
+
+    [Fact]
+    public async Task The_review_works_with_the_keyboard_alone()
+    {
+        var (cycle, partnerId, key) = await fixture.NewCycleWithPartnerAsync("KB");
+        using (var secretariatApi = fixture.Secretariat())
+        {
+            using var series = await secretariatApi.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = "Keyboard meeting", meetingStart = "2099-11-01", submissionDeadline = "2099-08-15", expectedPartners = new[] { partnerId }, infSeries = new { prefix = $"UNEP/MC/{cycle}/INF/", first = 1 } });
+            series.EnsureSuccessStatusCode();
+        }
+
+        using var partner = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes("Keyboard report of the partner\n\nNothing else is said here."), "keyboard.txt", cycle);
+        await ReportsApi.WaitUntilProcessedAsync(partner, id, TimeSpan.FromSeconds(10));
+        var page = await SignInAsync(ServerFixture.SecretariatKey);
+        await page.SelectOptionAsync("#secretariat-cycle", cycle);
+
+        // From the view bar to the queue, and into the report, by Tab and Enter.
+        await TabUntilFocusedAsync(page, "#views a[href='#/review']");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#review-title")).ToBeFocusedAsync();
+        await TabUntilFocusedAsync(page, "#review-table a");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#report-title")).ToBeFocusedAsync();
+
+        // A corrected title saved with Enter in its field.
+        await TabUntilFocusedAsync(page, "#fix-title");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("Keyboard report, corrected");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#report-title")).ToHaveTextAsync("Keyboard report, corrected");
+
+        // Issued: the confirmation opens on Cancel, so Enter alone never issues; Tab to Issue, then Enter.
+        await TabUntilFocusedAsync(page, "#issue-report", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#confirm-dialog")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#confirm-dialog")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#issue-report")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync($"Issued as UNEP/MC/{cycle}/INF/1.");
+        await Assertions.Expect(page.Locator("#download-inf")).ToBeFocusedAsync();
+    }
+
+    /// <summary>Presses Tab (or Shift+Tab) until <paramref name="selector"/> has the focus, as a keyboard user would get there; fails after 60 stops.</summary>
+    private static async Task TabUntilFocusedAsync(IPage page, string selector, bool backwards = false)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await page.Locator(selector).First.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+        }
+
+        Assert.Fail($"Tab never reached {selector}.");
     }
 
     [Fact]
