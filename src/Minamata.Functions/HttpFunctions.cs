@@ -92,6 +92,10 @@ public sealed class HttpFunctions(
     public async Task<IResult> DownloadCompiledReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CompiledReport)] HttpRequest request, string id, string format) =>
         await compilations.DownloadAsync(request, id, format);
 
+    [Function("WithdrawReport")]
+    public async Task<IResult> WithdrawReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportWithdraw)] HttpRequest request, string id) =>
+        await reports.WithdrawAsync(request, id);
+
     [Function("RenumberIssuedReport")]
     public async Task<IResult> RenumberIssuedReport([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.ReportIssuedSymbol)] HttpRequest request, string id) =>
         await issuance.RenumberAsync(request, id);

@@ -49,6 +49,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CycleStore>();
         services.AddSingleton<UploadUrls>();
         services.AddSingleton<ReportSubmissions>();
+        services.AddSingleton<Withdrawals>();
         services.AddSingleton<PartnerUploadLimits>();
         services.AddDocumentReaders();
         services.AddSingleton<ReportIntake>();

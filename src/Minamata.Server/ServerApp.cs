@@ -81,6 +81,9 @@ public static class ServerApp
         api.MapPut(ApiRoutes.ReportIssuedSymbol, (HttpRequest request, string id, IssuanceHandlers issuance) => issuance.RenumberAsync(request, id))
             .Takes<IssuanceHandlers.IssuedSymbolBody>().Fails(BadRequest, Forbidden, NotFound, Conflict, PreconditionFailed).WithTags("Reports")
             .WithSummary("Give an issued report another number of its INF series; the old number is never given again.");
+        api.MapPost(ApiRoutes.ReportWithdraw, (HttpRequest request, string id, ReportHandlers reports) => reports.WithdrawAsync(request, id))
+            .Takes<ReportHandlers.WithdrawBody>().Fails(BadRequest, NotFound, Conflict).WithTags("Reports")
+            .WithSummary("Take a report back, with a reason: kept with its file and history, out of the cycle's count, searches and the compilation.");
         api.MapGet(ApiRoutes.ReportInf, (HttpRequest request, string id, IssuanceHandlers issuance) => issuance.InfAsync(request, id))
             .AnswersFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithTags("Reports")
             .WithSummary("An issued report as an INF document, in Word: the UN cover page, then a Word original as the partner wrote it.");

@@ -52,6 +52,7 @@ public sealed class OpenApiResponseTests(ServerFixture fixture)
             await CheckAsync(document, "/api/reports/{id}/metadata", await ReportsApi.PatchMetadataAsync(secretariat, id, """{"symbol":"no symbol"}""")),
             await CheckAsync(document, "/api/reports/{id}", await partner.GetAsync($"/api/reports/{id}")),
             await CheckAsync(document, "/api/reports/{id}/reextract", await secretariat.PostAsync($"/api/reports/{id}/reextract", null)),
+            await CheckAsync(document, "/api/reports/{id}/withdraw", await partner.PostAsJsonAsync($"/api/reports/{id}/withdraw", new { reason = "Schema check" })),
             await CheckAsync(document, "/api/reports/{id}/issued-symbol", await secretariat.PutAsJsonAsync($"/api/reports/{id}/issued-symbol", new { issuedSymbol = "UNEP/MC/COP.7/INF/3" })),
             await CheckAsync(document, "/api/reports", await secretariat.GetAsync($"/api/reports?cycle={cycle}")),
             await CheckAsync(document, "/api/uploads", await partner.PostAsJsonAsync("/api/uploads", new { fileName = "large.pdf", cycle })),

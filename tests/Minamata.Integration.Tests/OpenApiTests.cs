@@ -28,7 +28,7 @@ public sealed class OpenApiTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(24, described.Count);
+        Assert.Equal(25, described.Count);
         Assert.Equal(functionRoutes, described);
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
         Assert.Equal("http", document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>());
@@ -53,7 +53,7 @@ public sealed class OpenApiTests(ServerFixture fixture)
         Assert.Equal(["400", "401", "403", "409", "429", "500", "503"], createPartner["responses"]!.AsObject().Select(r => r.Key).Where(k => k != "201").Order());
         Assert.Equal("#/components/schemas/ApiProblemBody", createPartner["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
         Assert.Equal(["type", "title", "status", "detail", "code", "errors"], problem["properties"]!.AsObject().Select(p => p.Key));
-        Assert.Equal("Bad Request; code: validation, missing-file, empty, invalid-file-name, too-many-parts, unknown-cycle, unknown-partner", createPartner["responses"]!["400"]!["description"]!.GetValue<string>());
+        Assert.Equal("Bad Request; code: validation, missing-file, empty, invalid-file-name, too-many-parts, unknown-cycle, not-expected, unknown-partner", createPartner["responses"]!["400"]!["description"]!.GetValue<string>());
         Assert.Equal("Conflict; code: conflict, not-indexed, not-issued", createPartner["responses"]!["409"]!["description"]!.GetValue<string>());
         var uploadForm = document["paths"]!["/api/reports"]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
         Assert.Equal("binary", uploadForm["properties"]!["file"]!["format"]!.GetValue<string>());

@@ -465,9 +465,11 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#confirm-dialog")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#confirm-dialog")).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator("#issue-report")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#issue-report")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#confirm-dialog")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(page.Locator("#confirm-yes")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync($"Issued as UNEP/MC/{cycle}/INF/1.");
         await Assertions.Expect(page.Locator("#download-inf")).ToBeFocusedAsync();

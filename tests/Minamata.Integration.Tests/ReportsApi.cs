@@ -82,16 +82,27 @@ public static class ReportsApi
     }
 
     /// <summary>The secretariat registers a partner; returns the partner's new key.</summary>
+    /// <summary>Registers a partner and, when COP-7 is open, adds it to the partners COP-7 expects (a partner uploads only where it is expected).</summary>
     public static async Task<string> CreatePartnerAsync(HttpClient secretariat, string id)
     {
         using var response = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = id, email = "focal@x.example" });
         response.EnsureSuccessStatusCode();
-        return (await JsonAsync(response)).GetProperty("apiKey").GetString()!;
+        var key = (await JsonAsync(response)).GetProperty("apiKey").GetString()!;
+        var cycles = (await JsonAsync(await secretariat.GetAsync("/api/cycles"))).GetProperty("items").EnumerateArray();
+        if (cycles.Any(c => c.GetProperty("id").GetString() == "COP-7"))
+        {
+            await OpenCycleAsync(secretariat);
+        }
+
+        return key;
     }
 
-    /// <summary>The secretariat opens a cycle whose deadline is far off.</summary>
-    public static async Task OpenCycleAsync(HttpClient secretariat, string cycle = "COP-7") =>
-        (await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = cycle, meetingStart = "2099-11-01", submissionDeadline = "2099-08-01" })).EnsureSuccessStatusCode();
+    /// <summary>The secretariat opens a cycle whose deadline is far off, expecting every partner registered.</summary>
+    public static async Task OpenCycleAsync(HttpClient secretariat, string cycle = "COP-7")
+    {
+        var partners = (await JsonAsync(await secretariat.GetAsync("/api/partners"))).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToArray();
+        (await secretariat.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = cycle, meetingStart = "2099-11-01", submissionDeadline = "2099-08-01", expectedPartners = partners })).EnsureSuccessStatusCode();
+    }
 
     /// <summary>Corrects a report's metadata with a merge patch, as the secretariat's client sends it.</summary>
     public static async Task<HttpResponseMessage> PatchMetadataAsync(HttpClient client, string id, string patch, EntityTagHeaderValue? ifMatch = null)

@@ -39,13 +39,13 @@ public sealed class ResubmissionTests(ServerFixture fixture)
     [Fact]
     public async Task A_correction_must_replace_an_own_report_of_the_same_cycle()
     {
-        var (_, key) = await fixture.NewPartnerAsync();
+        var (partnerId, key) = await fixture.NewPartnerAsync();
         var (_, otherKey) = await fixture.NewPartnerAsync();
         using var partner = fixture.Client(key);
         using var other = fixture.Client(otherKey);
         var othersReport = await ReportsApi.UploadAsync(other, Encoding.UTF8.GetBytes("someone else's"), "o.txt");
         var cycle = ServerFixture.NewCycleId();
-        await fixture.OpenCycleAsync(cycle, new DateOnly(2099, 1, 1));
+        await fixture.OpenCycleAsync(cycle, new DateOnly(2099, 1, 1), partnerId);
         var ownInOtherCycle = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes("another cycle"), "c.txt", cycle);
 
         foreach (var replaces in new[] { othersReport, ownInOtherCycle, "../../x", "' or PartitionKey ne '" })

@@ -26,7 +26,7 @@ public sealed class RouteParityTests(ServerFixture fixture)
             .Order()
             .ToList();
 
-        Assert.Equal(28, functionRoutes.Count);
+        Assert.Equal(29, functionRoutes.Count);
         Assert.Equal(functionRoutes, serverRoutes);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
 using Minamata.Server;
 using Minamata.Server.Azurite;
 
@@ -98,7 +99,19 @@ public sealed class ServerFixture : IAsyncLifetime
         var response = await secretariat.PostAsJsonAsync("/api/partners", new { id, name = $"Partner {id}", email = $"focal@{id.ToLowerInvariant()}.example", language });
         response.EnsureSuccessStatusCode();
         var issued = await response.Content.ReadFromJsonAsync<IssuedKeyBody>();
+        await ExpectInOpenCycleAsync(id);
         return (id, issued!.ApiKey);
+    }
+
+    /// <summary>
+    /// Adds the partner to <see cref="OpenCycle"/>'s expected partners, as the secretariat would, so
+    /// that it may upload there. Read and written whole: the tests of this fixture run one at a time.
+    /// </summary>
+    private async Task ExpectInOpenCycleAsync(string partner)
+    {
+        var cycles = Server.Services.GetRequiredService<CycleStore>();
+        var open = await cycles.GetAsync(OpenCycle, default) ?? throw new InvalidOperationException($"{OpenCycle} is not open.");
+        await cycles.PutAsync(open with { ExpectedPartners = [.. open.ExpectedPartners, partner] }, default);
     }
 
     public async Task DisposeAsync()

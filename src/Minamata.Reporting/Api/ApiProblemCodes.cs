@@ -13,6 +13,7 @@ public static class ApiProblemCodes
     public const string InvalidFileName = "invalid-file-name";
     public const string TooManyParts = "too-many-parts";
     public const string UnknownCycle = "unknown-cycle";
+    public const string NotExpected = "not-expected";
     public const string UnknownPartner = "unknown-partner";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
@@ -36,7 +37,7 @@ public static class ApiProblemCodes
 
     public static IReadOnlyDictionary<int, string[]> ByStatus { get; } = new Dictionary<int, string[]>
     {
-        [400] = [Validation, MissingFile, Empty, InvalidFileName, TooManyParts, UnknownCycle, UnknownPartner],
+        [400] = [Validation, MissingFile, Empty, InvalidFileName, TooManyParts, UnknownCycle, NotExpected, UnknownPartner],
         [401] = [Unauthorized],
         [403] = [Forbidden],
         [404] = [NotFound],

@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string ReportReextract = "api/reports/{id}/reextract";
     public const string ReportInf = "api/reports/{id}/inf";
     public const string ReportIssuedSymbol = "api/reports/{id}/issued-symbol";
+    public const string ReportWithdraw = "api/reports/{id}/withdraw";
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycle}";
     public const string CycleStatus = "api/cycles/{cycle}/status";

@@ -108,7 +108,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.Empty, "The file is empty.");
         }
 
-        var cycle = await RequireCycleAsync(fields.GetValueOrDefault("cycle")?.Trim(), cycles, cancellationToken);
+        var cycle = await RequireCycleToReportToAsync(fields.GetValueOrDefault("cycle")?.Trim(), caller, cycles, cancellationToken);
         var replaces = fields.GetValueOrDefault("replaces")?.Trim() is { Length: > 0 } r ? r : null;
         if (await submissions.ProblemWithReplacesAsync(replaces, partner, cycle, cancellationToken) is { } replacesProblem)
         {
@@ -134,6 +134,24 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
         return await cycles.GetAsync(cycle!, cancellationToken) is null
             ? throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownCycle, $"There is no reporting cycle '{cycle}'.")
             : cycle!;
+    }
+
+    /// <summary>
+    /// The cycle id, when the caller may upload to it: a partner only to a cycle that expects it (a
+    /// report sent to the wrong meeting would count nowhere); the secretariat to any, on a partner's behalf.
+    /// </summary>
+    public static async Task<string> RequireCycleToReportToAsync(string? cycle, Caller caller, CycleStore cycles, CancellationToken cancellationToken)
+    {
+        var id = await RequireCycleAsync(cycle, cycles, cancellationToken);
+        if (caller.PartnerId is { } partner && await cycles.GetAsync(id, cancellationToken) is { } found && !found.ExpectedPartners.Contains(partner))
+        {
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.NotExpected, $"{partner} is not expected to report for {id}: choose a cycle your organization reports to, or ask the secretariat to add it to {id}.")
+            {
+                Errors = new Dictionary<string, string[]> { ["cycle"] = [$"{partner} is not expected to report for {id}."] },
+            };
+        }
+
+        return id;
     }
 
     /// <summary>A partner uploads for itself; the secretariat names the partner in a field before the file.</summary>

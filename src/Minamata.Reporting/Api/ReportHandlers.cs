@@ -20,6 +20,7 @@ public sealed class ReportHandlers(
     ReportHistory history,
     ReportStorageClients storage,
     PartnerUploadLimits partnerLimits,
+    Withdrawals withdrawals,
     IOptions<ExtractionOptions> limits)
 {
     private const int DefaultPageSize = 100;
@@ -73,7 +74,9 @@ public sealed class ReportHandlers(
                 Optional(query, "cycle", CycleId.IsValid, "'cycle' must be a cycle id such as COP-7."),
                 Optional(query, "language", LanguageCodes.IsIso6391, "'language' must be an ISO 639-1 code such as fr."),
                 Optional(query, "status", ReportStatus.All.Contains, $"'status' must be one of {string.Join(", ", ReportStatus.All)}."),
-                Optional(query, "q", q => q.Length <= MaxQueryCharacters, $"'q' may be at most {MaxQueryCharacters} characters."));
+                Optional(query, "q", q => q.Length <= MaxQueryCharacters, $"'q' may be at most {MaxQueryCharacters} characters."),
+                // A partner sees everything it sent; the secretariat's lists leave out what was taken back.
+                IncludeWithdrawn: !caller.IsSecretariat);
             var pageSize = query["pageSize"].ToString() is { Length: > 0 } size
                 ? int.TryParse(size, out var n) && n is > 0 and <= MaxPageSize ? n : throw ApiProblem.Validation($"'pageSize' must be 1 to {MaxPageSize}.")
                 : DefaultPageSize;
@@ -90,6 +93,32 @@ public sealed class ReportHandlers(
 
             return TypedResults.Ok(new ReportViewPage(page.Items.Select(r => ReportView.For(caller, r)), page.ContinuationToken));
         });
+
+    /// <summary><c>POST /api/reports/{id}/withdraw</c>: the owner partner or the secretariat takes a report back, with a reason.</summary>
+    public Task<Results<Ok<ReportView>, ApiProblemResult>> WithdrawAsync(HttpRequest request, string id) =>
+        call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>
+        {
+            var reason = (await JsonBody.ReadAsync<WithdrawBody>(request, cancellationToken)).Reason?.Trim();
+            if (reason is not { Length: > 0 and <= Withdrawals.MaxReasonCharacters })
+            {
+                throw ApiProblem.Invalid("reason", $"'reason' must say why the report is withdrawn, in 1 to {Withdrawals.MaxReasonCharacters} characters.");
+            }
+
+            var report = await index.FindVisibleAsync(caller, id, cancellationToken);
+            var stored = await withdrawals.WithdrawAsync(report, reason, caller.Name, cancellationToken);
+            if (stored.Status != ReportStatus.Withdrawn)
+            {
+                throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, Withdrawals.RefusalFor(stored) == WithdrawalRefusal.Issued
+                    ? $"Report '{id}' is issued as {stored.IssuedSymbol}, a document of the meeting: it cannot be withdrawn."
+                    : $"Report '{id}' was superseded by '{stored.SupersededBy}': withdraw that one instead.");
+            }
+
+            request.HttpContext.Response.Headers.ETag = stored.Version;
+            return TypedResults.Ok(ReportView.For(caller, stored, await history.ListAsync(id, cancellationToken)));
+        });
+
+    /// <summary>The request body, as the OpenAPI document describes it: why the report is taken back.</summary>
+    public sealed record WithdrawBody(string? Reason);
 
     public Task<Results<FileStreamHttpResult, ApiProblemResult>> DownloadAsync(HttpRequest request, string id) =>
         call.RunAsync(request, Audience.AnyCaller, async (caller, cancellationToken) =>

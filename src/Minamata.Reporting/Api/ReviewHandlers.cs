@@ -22,9 +22,12 @@ public sealed class ReviewHandlers(ApiCall call, ReportIndex index, ReportHistor
         call.RunAsync(request, Audience.Secretariat, async (caller, cancellationToken) =>
         {
             var report = await reextraction.RequestAsync(id, caller.Name, cancellationToken) ?? throw ApiProblem.NotFound($"report '{id}'");
-            return report.Status == ReportStatus.Superseded
-                ? throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"Report '{id}' was superseded by '{report.SupersededBy}'; read that one again instead.")
-                : TypedResults.Accepted(ApiRoutes.ReportPath(report.Id), new ReportReceipt(report.Id, report.Status));
+            return report.Status switch
+            {
+                ReportStatus.Superseded => throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"Report '{id}' was superseded by '{report.SupersededBy}'; read that one again instead."),
+                ReportStatus.Withdrawn => throw new ApiProblem(StatusCodes.Status409Conflict, ApiProblemCodes.Conflict, $"Report '{id}' was withdrawn; it is not read again."),
+                _ => TypedResults.Accepted(ApiRoutes.ReportPath(report.Id), new ReportReceipt(report.Id, report.Status)),
+            };
         });
 
     public Task<Results<Ok<ReportView>, ApiProblemResult>> PatchMetadataAsync(HttpRequest request, string id) =>

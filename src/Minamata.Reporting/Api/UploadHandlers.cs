@@ -19,7 +19,7 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
             var body = await JsonBody.ReadAsync<UploadBody>(request, cancellationToken);
             var fileName = FileNameRules.Normalise(body.FileName, out var problem)
                 ?? throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.InvalidFileName, problem);
-            var cycle = await MultipartUpload.RequireCycleAsync(body.Cycle, cycles, cancellationToken);
+            var cycle = await MultipartUpload.RequireCycleToReportToAsync(body.Cycle, caller, cycles, cancellationToken);
             var replaces = string.IsNullOrWhiteSpace(body.Replaces) ? null : body.Replaces.Trim();
             if (await submissions.ProblemWithReplacesAsync(replaces, partner, cycle, cancellationToken) is { } replacesProblem)
             {

@@ -32,6 +32,12 @@ public sealed class ReportHistory(ReportStorageClients storage, TimeProvider clo
     /// <summary>An issued report given another number of its series by the secretariat; the detail says which to which.</summary>
     public const string IssuedSymbolCorrected = "issued-symbol-corrected";
 
+    /// <summary>Its partner or the secretariat took the report back (detail: the reason given).</summary>
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>A report superseded by a correction that was withdrawn: current again (detail: the withdrawn correction).</summary>
+    public const string Restored = "restored";
+
     /// <summary>The secretariat asked for the file to be read again with the current extraction (detail: its version).</summary>
     public const string ReextractionRequested = "reextraction-requested";
 

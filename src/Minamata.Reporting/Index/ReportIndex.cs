@@ -89,7 +89,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
         return new ReportPage(items, null);
     }
 
-    /// <summary>Every report of a cycle (all partners, or one), for cycle status and compilation.</summary>
+    /// <summary>Every report of a cycle (all partners, or one) but those withdrawn, for cycle status, review, issuing and compilation.</summary>
     public async Task<IReadOnlyList<ReportRecord>> ListCycleAsync(string cycle, string? partner, CancellationToken cancellationToken)
     {
         var reports = new List<ReportRecord>();
@@ -152,6 +152,10 @@ public sealed class ReportIndex(ReportStorageClients storage)
         if (query.Status is not null)
         {
             clauses.Add(TableClient.CreateQueryFilter($"Status eq {query.Status}"));
+        }
+        else if (!query.IncludeWithdrawn)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Status ne {ReportStatus.Withdrawn}"));
         }
 
         return clauses.Count == 0 ? null : string.Join(" and ", clauses);

@@ -15,5 +15,8 @@ public static class ReportStatus
     /// <summary>A later report of the same partner replaced it.</summary>
     public const string Superseded = "superseded";
 
-    public static readonly IReadOnlyList<string> All = [Received, Indexed, Rejected, Superseded];
+    /// <summary>Its partner or the secretariat took it back: kept with its file and history, out of the cycle's count, searches and the compilation.</summary>
+    public const string Withdrawn = "withdrawn";
+
+    public static readonly IReadOnlyList<string> All = [Received, Indexed, Rejected, Superseded, Withdrawn];
 }

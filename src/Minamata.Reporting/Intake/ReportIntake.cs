@@ -53,8 +53,9 @@ public sealed class ReportIntake(
 
         var report = await ReceivedAsync(location, properties, cancellationToken);
         var version = StorageFailures.Version(properties.ETag);
-        if (report.IsFinal && report.BlobETag == version)
+        if ((report.IsFinal && report.BlobETag == version) || report.Status == ReportStatus.Withdrawn)
         {
+            // A withdrawn report is never read again: its partner took it back.
             return report;
         }
 
@@ -235,7 +236,7 @@ public sealed class ReportIntake(
     {
         var committed = await OptimisticUpdate.ApplyAsync(
             read,
-            current => current.IsFinal && current.BlobETag == outcome.BlobETag
+            current => (current.IsFinal && current.BlobETag == outcome.BlobETag) || current.Status == ReportStatus.Withdrawn
                 ? null
                 // A report superseded while it was being read stays superseded, with its metadata filled in.
                 : current.SupersededBy is null || outcome.Status != ReportStatus.Indexed
@@ -308,7 +309,7 @@ public sealed class ReportIntake(
     {
         var counted = await OptimisticUpdate.ApplyAsync(
             report,
-            current => current.IsFinal && current.BlobETag == version ? null : current with { Attempts = current.Attempts + 1, AttemptedAt = clock.GetUtcNow() },
+            current => (current.IsFinal && current.BlobETag == version) || current.Status == ReportStatus.Withdrawn ? null : current with { Attempts = current.Attempts + 1, AttemptedAt = clock.GetUtcNow() },
             row => index.TryUpdateAsync(row, cancellationToken),
             () => index.GetAsync(report.Id, cancellationToken),
             $"Report {report.Id}");

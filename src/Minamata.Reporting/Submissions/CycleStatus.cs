@@ -16,7 +16,7 @@ public sealed record CycleStatus(string Cycle, DateOnly SubmissionDeadline, IRea
     /// </summary>
     public static CycleStatus Compute(ReportingCycle cycle, IEnumerable<ReportRecord> reports, string? onlyPartner)
     {
-        var byPartner = reports.Where(r => r.Cycle == cycle.Id).GroupBy(r => r.Partner).ToDictionary(g => g.Key, g => g.ToList());
+        var byPartner = reports.Where(r => r.Cycle == cycle.Id && r.Status != ReportStatus.Withdrawn).GroupBy(r => r.Partner).ToDictionary(g => g.Key, g => g.ToList());
         var partners = cycle.ExpectedPartners.Concat(byPartner.Keys).Distinct()
             .Where(p => onlyPartner is null || p == onlyPartner)
             .Order(StringComparer.Ordinal);

@@ -16,7 +16,9 @@ public sealed record DirectUpload(ReportRecord Report, Uri UploadUrl, DateTimeOf
 /// <summary>
 /// The submission rules both upload paths share: a correction replaces the partner's own earlier
 /// report of the same cycle; the same bytes from the same partner for the same cycle are the same
-/// report; every accepted report is written to storage before it is acknowledged.
+/// report, also when a correction superseded it (sending the old file again after a correction
+/// would otherwise put both in the compilation); every accepted report is written to storage
+/// before it is acknowledged.
 /// </summary>
 public sealed class ReportSubmissions(
     ReportIndex index,
@@ -74,7 +76,7 @@ public sealed class ReportSubmissions(
         foreach (var hashed in await hashes.FindAsync(sha256, cancellationToken))
         {
             if (hashed.Partner == submission.Partner && hashed.Cycle == submission.Cycle &&
-                await index.GetAsync(hashed.ReportId, cancellationToken) is { Status: ReportStatus.Received or ReportStatus.Indexed } report)
+                await index.GetAsync(hashed.ReportId, cancellationToken) is { Status: ReportStatus.Received or ReportStatus.Indexed or ReportStatus.Superseded } report)
             {
                 return report;
             }
