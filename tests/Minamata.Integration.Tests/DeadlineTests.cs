@@ -52,7 +52,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.DoesNotContain(received, m => m.To.Mailboxes.Single().Address == "focal@gmp.example");
         var who = received.Single(m => m.To.Mailboxes.Single().Address == "focal@who.example");
         Assert.Contains("7 days", who.TextBody);
-        Assert.Contains("https://reports.minamata.example/portal/", who.TextBody);
+        Assert.Contains("https://reports.minamata.example/portal/#/cycles/COP-7", who.TextBody);
         Assert.Contains("href=\"https://reports.minamata.example/api/uploads\"", who.HtmlBody);
         Assert.DoesNotContain(ServerFixture.SecretariatKey, who.TextBody + who.HtmlBody);
         Assert.Equal(["deputy@who.example"], who.Cc.Mailboxes.Select(m => m.Address));

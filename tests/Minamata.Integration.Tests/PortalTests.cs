@@ -67,6 +67,13 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
 
         await Assertions.Expect(page.Locator("#partner-reports tbody tr", new() { HasText = "corrected.txt" })).ToContainTextAsync("indexed", new() { Timeout = 10_000 });
         await Assertions.Expect(first).ToContainTextAsync("superseded", new() { Timeout = 10_000 });
+
+        // Its page names the report that corrected it by file and day, as a link, never by id.
+        await first.Locator("a").ClickAsync();
+        var correctedBy = page.Locator("#partner-report-facts dt:has-text('Corrected by') + dd a");
+        await Assertions.Expect(correctedBy).ToContainTextAsync("corrected.txt (");
+        await correctedBy.ClickAsync();
+        await Assertions.Expect(page.Locator("#partner-report-facts dt:has-text('Corrects') + dd")).ToContainTextAsync("first.txt (");
     }
 
     [Fact]
@@ -473,6 +480,147 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync($"Issued as UNEP/MC/{cycle}/INF/1.");
         await Assertions.Expect(page.Locator("#download-inf")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Each_lands_on_the_cycle_that_matters_and_a_reminders_link_opens_its_cycle()
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("LAND");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var near = ServerFixture.NewCycleId();
+        var far = ServerFixture.NewCycleId();
+        // Due today, the nearest deadline of every open cycle; and one two years away that does not expect the partner.
+        await fixture.OpenCycleAsync(near, today, partnerId);
+        await fixture.OpenCycleAsync(far, today.AddDays(624));
+
+        var partner = await SignInAsync(key);
+        await Assertions.Expect(partner.Locator("#partner-cycle")).ToHaveValueAsync(near);
+        await Assertions.Expect(partner.Locator("#partner-standing")).ToHaveTextAsync($"Your organization has not reported for {near} yet.");
+        await Assertions.Expect(partner.Locator("#partner-title")).ToBeFocusedAsync();
+        var secretariat = await SignInAsync(ServerFixture.SecretariatKey);
+        await Assertions.Expect(secretariat.Locator("#secretariat-cycle")).ToHaveValueAsync(near);
+
+        // A reminder links to /portal/#/cycles/<id>: signed in, that cycle is the one shown.
+        var linked = await NewPageAsync();
+        await linked.GotoAsync(new Uri(fixture.BaseAddress, $"/portal/#/cycles/{far}").ToString());
+        await linked.FillAsync("#key", ServerFixture.SecretariatKey);
+        await linked.ClickAsync("#sign-in-form button");
+        await Assertions.Expect(linked.Locator("#secretariat-cycle")).ToHaveValueAsync(far);
+
+        // Without the slash, the portal still loads.
+        var bare = await NewPageAsync();
+        await bare.GotoAsync(new Uri(fixture.BaseAddress, "/portal").ToString());
+        await Assertions.Expect(bare.Locator("#key")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_partner_opens_its_report_sees_its_details_withdraws_it_and_goes_back()
+    {
+        var (cycle, partnerId, key) = await fixture.NewCycleWithPartnerAsync("WDP");
+        using var api = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(api, Encoding.UTF8.GetBytes("Report of another organization on mercury in cosmetics\n\nSent here by mistake."), "not-ours.txt", cycle);
+        await ReportsApi.WaitUntilProcessedAsync(api, id, TimeSpan.FromSeconds(10));
+        var page = await SignInAsync(key);
+        await page.SelectOptionAsync("#partner-cycle", cycle);
+        await Assertions.Expect(page.Locator("#partner-standing")).ToHaveTextAsync($"Your organization has reported for {cycle}.");
+
+        await page.Locator("#partner-reports a", new() { HasText = "not-ours.txt" }).ClickAsync();
+        var heading = page.Locator("#partner-report-title");
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+        await Assertions.Expect(heading).ToHaveTextAsync("Report of another organization on mercury in cosmetics");
+        Assert.True(await heading.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"));
+        await Assertions.Expect(page.Locator("#partner-report-history")).ToContainTextAsync("indexed by intake");
+
+        // Withdrawn after a confirmation with a reason; kept, with the reason in its history.
+        await page.ClickAsync("#partner-withdraw");
+        await Assertions.Expect(page.Locator("#confirm-question")).ToContainTextAsync("Withdraw not-ours.txt?");
+        await page.FillAsync("#confirm-reason", "Another organization's report, sent by mistake");
+        await page.ClickAsync("#confirm-yes");
+        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync("not-ours.txt was withdrawn.");
+        await Assertions.Expect(page.Locator("#partner-report-facts")).ToContainTextAsync("withdrawn");
+        await Assertions.Expect(page.Locator("#partner-report-history")).ToContainTextAsync($"withdrawn by {partnerId} (Another organization's report, sent by mistake)");
+        await Assertions.Expect(page.Locator("#partner-withdraw")).ToBeHiddenAsync();
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#partner-reports tbody tr", new() { HasText = "not-ours.txt" })).ToContainTextAsync("withdrawn");
+        await Assertions.Expect(page.Locator("#partner-standing")).ToHaveTextAsync($"Your organization has not reported for {cycle} yet.");
+        Assert.Equal(0, await page.Locator("#replaces option", new() { HasText = "not-ours.txt" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_hundred_and_five_reports_are_counted_and_the_last_is_shown_on_asking_for_more()
+    {
+        var (cycle, partnerId, _) = await fixture.NewCycleWithPartnerAsync("MANY");
+        using var secretariatApi = fixture.Secretariat();
+        for (var i = 1; i <= 105; i++)
+        {
+            // The secretariat uploads them on the partner's behalf: a partner's own uploads are rate-limited.
+            using var response = await secretariatApi.PostAsync("/api/reports", ReportsApi.Form(Encoding.UTF8.GetBytes($"Report number {i:D3} of the partner, {Guid.NewGuid()}."), $"report-{i:D3}.txt", cycle, partner: partnerId));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var page = await SignInAsync(ServerFixture.SecretariatKey);
+        await page.SelectOptionAsync("#secretariat-cycle", cycle);
+        await Assertions.Expect(page.Locator("#secretariat-reports-count")).ToHaveTextAsync("Reports: 105 (showing 50)");
+        await page.ClickAsync("#secretariat-reports-more");
+        await page.ClickAsync("#secretariat-reports-more");
+        await Assertions.Expect(page.Locator("#secretariat-reports-count")).ToHaveTextAsync("Reports: 105");
+        await Assertions.Expect(page.Locator("#secretariat-reports tbody tr")).ToHaveCountAsync(105);
+        await Assertions.Expect(page.Locator("#secretariat-reports-more")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#secretariat-reports tbody tr", new() { HasText = "report-001.txt" })).ToHaveCountAsync(1);
+
+        // The partner filter takes the id or the name, in any case.
+        await page.FillAsync("#filter-partner", partnerId.ToLowerInvariant());
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#secretariat-reports-count")).ToHaveTextAsync("Reports: 105 (showing 50)");
+        await page.FillAsync("#filter-partner", "PARTNER " + partnerId.ToLowerInvariant());
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#secretariat-reports-count")).ToHaveTextAsync("Reports: 105 (showing 50)");
+        await page.FillAsync("#filter-partner", "nobody at all");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#secretariat-reports-count")).ToHaveTextAsync("Reports: 0");
+    }
+
+    [Fact]
+    public async Task On_a_phone_long_titles_and_file_names_never_widen_any_view()
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("PHONE");
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, new DateOnly(2099, 8, 15), partnerId);
+        using (var secretariatApi = fixture.Secretariat())
+        {
+            var longTitle = string.Concat(Enumerable.Repeat("Seventh meeting of the Conference of the Parties to the Minamata Convention on Mercury ", 3))[..199] + "y";
+            (await secretariatApi.PutAsJsonAsync($"/api/cycles/{cycle}", new { title = longTitle, meetingStart = "2099-11-01", submissionDeadline = "2099-08-15", expectedPartners = new[] { partnerId } })).EnsureSuccessStatusCode();
+        }
+
+        var longName = string.Concat(Enumerable.Repeat("national-action-plan-on-artisanal-gold-mining-", 5))[..195] + ".txt";
+        using var api = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(api, Encoding.UTF8.GetBytes("Report on the national action plans for artisanal and small-scale gold mining in the region\n\nText."), longName, cycle);
+        await ReportsApi.WaitUntilProcessedAsync(api, id, TimeSpan.FromSeconds(10));
+
+        var partner = await SignInAsync(key, 375, 812);
+        await partner.SelectOptionAsync("#partner-cycle", cycle);
+        await Assertions.Expect(partner.Locator("#partner-reports tbody tr")).ToHaveCountAsync(1);
+        await AssertFitsAsync(partner, "partner list");
+        await partner.ScreenshotAsync(new() { Path = Screenshot("partner-375"), FullPage = true });
+        await partner.Locator("#partner-reports a").ClickAsync();
+        await Assertions.Expect(partner.Locator("#partner-report-title")).ToBeFocusedAsync();
+        await AssertFitsAsync(partner, "partner's report");
+
+        var secretariat = await SignInAsync(ServerFixture.SecretariatKey, 375, 812);
+        await secretariat.SelectOptionAsync("#secretariat-cycle", cycle);
+        foreach (var view in new[] { "overview", "review", "cycle", "partners", "notifications", $"reports/{id}" })
+        {
+            await secretariat.EvaluateAsync($"() => location.hash = '#/{view}'");
+            await Assertions.Expect(secretariat.Locator("#secretariat .view:not([hidden]) h2")).ToBeFocusedAsync();
+            await AssertFitsAsync(secretariat, view);
+        }
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string view)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{view}: the page is {overflow}px wider than the screen");
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until <paramref name="selector"/> has the focus, as a keyboard user would get there; fails after 60 stops.</summary>

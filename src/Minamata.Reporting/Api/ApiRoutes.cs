@@ -49,6 +49,9 @@ public static class ApiRoutes
     /// <summary>Where the portal starts; the slash matters, since its pages load their files relative to it.</summary>
     public const string PortalStart = "/portal/";
 
+    /// <summary>The portal opened on a cycle, for links in messages about it.</summary>
+    public static string PortalCyclePath(string cycle) => $"{PortalStart}#/cycles/{cycle}";
+
     /// <summary>The path of a report, for Location headers and links.</summary>
     public static string ReportPath(string id) => $"/{Reports}/{id}";
 

@@ -68,7 +68,8 @@ public sealed class DeadlineNotifier(
             ["title"] = cycle.Title,
             ["deadline"] = cycle.SubmissionDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["days"] = (cycle.SubmissionDeadline.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber).ToString(CultureInfo.InvariantCulture),
-            ["portal"] = PublicUrl + ApiRoutes.PortalStart,
+            // The portal opened on this cycle, not on whichever the partner would land on.
+            ["portal"] = PublicUrl + ApiRoutes.PortalCyclePath(cycle.Id),
             ["api"] = $"{PublicUrl}/api/uploads",
         });
 

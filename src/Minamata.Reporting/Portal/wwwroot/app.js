@@ -1,6 +1,6 @@
 // The Minamata reports portal: plain JavaScript modules over the HTTP API. This one signs in and
 // out, switches the language, and opens the partner's or the secretariat's part.
-import { $, ApiError, LANGUAGES, api, element, failed, key, pickLanguage, preferredLanguage, say, session, t, useLanguage, currentLanguage } from "./portal.js";
+import { $, ApiError, LANGUAGES, api, clear, element, failed, key, pickLanguage, preferredLanguage, say, session, t, useLanguage, currentLanguage } from "./portal.js";
 import { showPartner, stopPartner, wirePartner } from "./partner.js";
 import { showSecretariat, stopSecretariat, wireSecretariat } from "./secretariat.js";
 
@@ -10,6 +10,8 @@ function signOut() {
   stopSecretariat();
   session.me = null;
   for (const id of ["partner", "secretariat", "issued-key", "who", "sign-out"]) $(id).hidden = true;
+  // The next user lands on their own cycle, not on the one left selected here.
+  for (const id of ["partner-cycle", "secretariat-cycle"]) clear($(id));
   $("sign-in").hidden = false;
   $("key").value = "";
   $("issued-key-value").value = "";

@@ -1,6 +1,6 @@
 // What partners were told about the selected cycle (#/notifications): each reminder, overdue notice
 // and digest on each channel with how it ended, and the outbox's copy of a message to read.
-import { $, api, button, capitalised, clear, element, moment, number, t, tickets } from "./portal.js";
+import { $, api, button, capitalised, clear, element, labelCells, moment, number, t, tickets } from "./portal.js";
 import { selectedCycle } from "./cycles.js";
 import { partnerName } from "./partners.js";
 
@@ -31,6 +31,7 @@ export async function showNotifications() {
     if (notification.message) read.appendChild(button(t("readMessage"), () => showMessage(notification.message), `${t("readMessage")}: ${what(notification)}, ${notification.partner}`));
     row.appendChild(read);
   }
+  labelCells($("notifications-table"));
   $("notifications-empty").hidden = notifications.length > 0;
 }
 

@@ -1,27 +1,61 @@
 // A partner's focal point: upload the organisation's report for a cycle, correct it with a new
-// file, and follow what the pipeline read from it.
+// file or withdraw one sent by mistake, and follow what the pipeline read from it. The list is the
+// start (#/cycles/<id> opens it on a cycle, as reminders link); #/reports/<id> is one report's page.
 import {
-  $, ApiError, api, clear, day, deadlineText, element, failed, fillCycles, key, period, say, selectedDeadline, statusText, t, tickets,
+  $, ApiError, allPages, api, askReason, clear, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
+  period, relatedReports, say, selectedDeadline, statusText, t, tickets,
 } from "./portal.js";
 
 // Files above this go straight to Blob Storage with an upload URL instead of through the API.
 const DIRECT_UPLOAD_BYTES = 4 * 1024 * 1024;
+// What the pipeline reads, as the file picker offers it; anything else is refused before it is sent.
+const READABLE = [".docx", ".pdf", ".txt", ".html", ".htm", ".md", ".markdown"];
 const take = tickets();
+let active = false;
 let chosenFile = null;
 let pollTimer = null;
+// The upload the banner is about, so that the banner can follow it from "being read" to its verdict.
+let followed = null;
 
 function choose(file) {
+  if (file && !READABLE.some((extension) => file.name.toLowerCase().endsWith(extension))) {
+    say(t("wrongType", { name: file.name }), true);
+    file = null;
+  }
   chosenFile = file;
   $("chosen-file").textContent = file ? t("chosenFile", { name: file.name, size: `${Math.ceil(file.size / 1024)} KB` }) : "";
 }
 
 export async function showPartner() {
   $("partner").hidden = false;
-  if ((await fillCycles($("partner-cycle"))).length > 0) await refreshPartner();
+  active = true;
+  if ((await fillCycles($("partner-cycle"))).length > 0) await route();
+  // Signed in: focus on what the page is about, not left on the body.
+  if (!$("partner-list").hidden) $("partner-title").focus();
 }
 
 export function stopPartner() {
+  active = false;
   clearTimeout(pollTimer);
+}
+
+/** The list, or one report's page when the address names one. */
+async function route() {
+  if (!active) return;
+  const [, kind, id] = location.hash.split("/");
+  const one = kind === "reports" && id;
+  const named = kind === "cycles" && id && [...$("partner-cycle").options].find((o) => o.value === decodeURIComponent(id));
+  if (named) $("partner-cycle").value = named.value;
+  $("partner-list").hidden = Boolean(one);
+  $("partner-report").hidden = !one;
+  if (one) await showReport(decodeURIComponent(id));
+  else await refreshPartner();
+}
+
+function reportLink(report) {
+  const link = element("a", report.fileName);
+  link.href = `#/reports/${encodeURIComponent(report.id)}`;
+  return link;
 }
 
 async function refreshPartner() {
@@ -29,41 +63,83 @@ async function refreshPartner() {
   if (!cycle) return;
   const current = take();
   $("partner-deadline").textContent = deadlineText(selectedDeadline($("partner-cycle")));
-  const reports = (await api("GET", `/api/reports?cycle=${encodeURIComponent(cycle)}`)).items;
+  const [reports, status] = await Promise.all([
+    allPages(`/api/reports?cycle=${encodeURIComponent(cycle)}&pageSize=1000`),
+    api("GET", `/api/cycles/${encodeURIComponent(cycle)}/status`),
+  ]);
   if (!current()) return;
+  const state = status.partners[0]?.state;
+  $("partner-standing").textContent = state ? t("standing" + state[0].toUpperCase() + state.slice(1), { cycle }) : t("standingNotExpected", { cycle });
   reports.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-  const body = $("partner-reports").tBodies[0];
-  clear(body);
-  if (reports.length === 0) {
-    const row = body.insertRow();
-    const cell = row.insertCell();
-    cell.colSpan = 7;
-    cell.textContent = t("noReports");
-  }
-  for (const report of reports) {
-    const row = body.insertRow();
+  pagedRows($("partner-reports"), reports, (row, report) => {
     row.dataset.id = report.id;
-    row.appendChild(element("td", report.fileName));
+    const file = element("td", null, "file");
+    file.appendChild(reportLink(report));
+    row.appendChild(file);
     row.appendChild(element("td", statusText(report), `status-${report.status}`));
-    row.appendChild(element("td", report.metadata?.title ?? ""));
+    row.appendChild(element("td", report.metadata?.title ?? "", "title"));
     row.appendChild(element("td", report.metadata?.symbol ?? ""));
     row.appendChild(element("td", report.metadata?.language ?? ""));
     row.appendChild(element("td", period(report.metadata?.reportingPeriod)));
     row.appendChild(element("td", day(report.receivedAt)));
-  }
+  }, (total) => (total === 0 ? t("noReports") : t("reportCount", { count: total })));
+
   const replaces = $("replaces");
   const kept = replaces.value;
   clear(replaces);
   replaces.appendChild(Object.assign(element("option", t("replacesNone")), { value: "" }));
-  for (const report of reports.filter((r) => r.status !== "superseded")) {
+  // Only what counts now can be corrected: not what was superseded, rejected or withdrawn.
+  for (const report of reports.filter((r) => r.status === "indexed" || r.status === "received")) {
     replaces.appendChild(Object.assign(element("option", `${report.fileName} (${day(report.receivedAt)})`), { value: report.id }));
   }
   replaces.value = reports.some((r) => r.id === kept) ? kept : "";
+  follow(reports);
   clearTimeout(pollTimer);
   // Keep looking while a report is being read, and while a correction is indexed but the report it
   // replaces is not yet marked superseded (the intake does that just after the correction's verdict).
   const settling = (r) => r.status === "received" || (r.replaces && r.status === "indexed" && reports.some((x) => x.id === r.replaces && x.status === "indexed"));
   if (reports.some(settling)) pollTimer = setTimeout(() => refreshPartner().catch(failed), 1500);
+}
+
+/** The banner says what became of the last upload once the pipeline has read it. */
+function follow(reports) {
+  const report = followed && reports.find((r) => r.id === followed.id);
+  if (!report || report.status === "received") return;
+  followed = null;
+  if (report.status === "rejected") say(t("uploadRejected", { name: report.fileName, reason: report.error?.message ?? "" }), true);
+  else say(t("uploadIndexed", { name: report.fileName }));
+}
+
+async function showReport(id) {
+  const current = take();
+  const report = await api("GET", `/api/reports/${encodeURIComponent(id)}`);
+  const related = await relatedReports(report);
+  if (!current()) return;
+  const m = report.metadata ?? {};
+  $("partner-report-title").textContent = m.title || report.fileName;
+  $("partner-back").href = `#/cycles/${encodeURIComponent(report.cycle)}`;
+  factList($("partner-report-facts"), [
+    ["fieldFile", report.fileName], ["fieldStatus", statusText(report)], ["fieldReceived", moment(report.receivedAt)], ["fieldCycle", report.cycle],
+    ["fieldIssuedSymbol", report.issuedSymbol], ["fieldTitle", m.title], ["fieldSymbol", m.symbol], ["fieldDate", day(m.documentDate)],
+    ["fieldPeriod", period(m.reportingPeriod)], ["fieldLanguage", m.language], ["fieldSubmittedBy", m.submittedBy],
+    ["fieldOrganizations", (m.organizations ?? []).join(", ")], ["fieldArticles", (m.conventionArticles ?? []).join(", ")],
+    ["fieldDocuments", (m.referencedDocuments ?? []).join(", ")], ["fieldReplaces", related.replaces], ["fieldSupersededBy", related.supersededBy],
+  ]);
+  $("partner-open-original").onclick = () => openInNewTab(`/api/reports/${encodeURIComponent(report.id)}/file`, report.fileName).catch(failed);
+  $("partner-download-inf").hidden = !report.issuedSymbol;
+  $("partner-download-inf").onclick = () => download(`/api/reports/${encodeURIComponent(report.id)}/inf`, `${report.issuedSymbol?.replace(/\//g, "-")}.docx`).catch(failed);
+  $("partner-withdraw").hidden = report.issuedSymbol || !["received", "indexed", "rejected"].includes(report.status);
+  $("partner-withdraw").onclick = () => withdraw(report).catch(failed);
+  historyList($("partner-report-history"), report.history);
+  $("partner-report-title").focus();
+}
+
+async function withdraw(report) {
+  const reason = await askReason(t("withdrawQuestion", { file: report.fileName }), t("withdraw"));
+  if (reason === null) return;
+  await api("POST", `/api/reports/${encodeURIComponent(report.id)}/withdraw`, { reason });
+  await showReport(report.id);
+  say(t("withdrawn", { file: report.fileName }));
 }
 
 // Sends a request with upload progress (fetch cannot report it).
@@ -88,6 +164,7 @@ async function uploadChosen(event) {
   event.preventDefault();
   if (!chosenFile) {
     say(t("noFile"), true);
+    $("choose-file").focus();
     return;
   }
   const file = chosenFile;
@@ -99,34 +176,45 @@ async function uploadChosen(event) {
   $("upload-button").disabled = true;
   say(t("uploading", { name: file.name }));
   try {
-    let duplicate = false;
+    let receipt;
     if (file.size > DIRECT_UPLOAD_BYTES) {
       const body = { fileName: file.name, cycle };
       if (replaces) body.replaces = replaces;
       const target = await api("POST", "/api/uploads", body);
       await send("PUT", target.uploadUrl, file, { "x-ms-blob-type": "BlockBlob", "Content-Type": file.type || "application/octet-stream" }, (p) => (progress.value = p));
+      receipt = { id: target.id };
     } else {
       const form = new FormData();
       form.append("cycle", cycle);
       if (replaces) form.append("replaces", replaces);
       form.append("file", file, file.name);
-      const result = await send("POST", "/api/reports", form, { Authorization: `Bearer ${key.get()}` }, (p) => (progress.value = p));
-      duplicate = Boolean(result.data?.duplicateOf);
+      receipt = (await send("POST", "/api/reports", form, { Authorization: `Bearer ${key.get()}` }, (p) => (progress.value = p))).data;
     }
     progress.value = 100;
-    say(t(duplicate ? "duplicate" : "uploaded", { name: file.name }));
+    followed = receipt.duplicateOf ? null : { id: receipt.id };
+    say(t(receipt.duplicateOf ? "duplicate" : "uploaded", { name: file.name }));
     choose(null);
     $("file").value = "";
     await refreshPartner();
+    // Focus on the report the upload became, where its status shows.
+    $("partner-reports").querySelector(`tr[data-id="${CSS.escape(receipt.duplicateOf ?? receipt.id)}"] a`)?.focus();
   } catch (error) {
-    failed(error);
+    // The file stays chosen: nothing is lost, it can be sent again (with a new key, if that was the trouble).
+    if (error instanceof ApiError && error.status === 401) {
+      document.dispatchEvent(new CustomEvent("minamata:key-refused"));
+      say(t("keyRefusedDuringUpload", { name: file.name }), true);
+    } else {
+      failed(error);
+    }
   } finally {
     $("upload-button").disabled = false;
+    progress.hidden = true;
   }
 }
 
 export function wirePartner() {
   const zone = $("drop-zone");
+  $("choose-file").addEventListener("click", () => $("file").click());
   $("file").addEventListener("change", () => choose($("file").files[0] ?? null));
   for (const name of ["dragenter", "dragover"]) {
     zone.addEventListener(name, (e) => { e.preventDefault(); zone.classList.add("over"); });
@@ -134,8 +222,13 @@ export function wirePartner() {
   for (const name of ["dragleave", "drop"]) {
     zone.addEventListener(name, (e) => { e.preventDefault(); zone.classList.remove("over"); });
   }
-  // The zone is for the mouse; the keyboard reaches the file input inside it (the zone shows its focus).
   zone.addEventListener("drop", (e) => choose(e.dataTransfer.files[0] ?? null));
   $("upload-form").addEventListener("submit", uploadChosen);
-  $("partner-cycle").addEventListener("change", () => refreshPartner().catch(failed));
+  $("partner-cycle").addEventListener("change", () => {
+    say("");
+    // The address follows the cycle chosen, so that reload and links keep it.
+    history.replaceState(null, "", `#/cycles/${encodeURIComponent($("partner-cycle").value)}`);
+    refreshPartner().catch(failed);
+  });
+  window.addEventListener("hashchange", () => route().catch(failed));
 }

@@ -1,6 +1,6 @@
 // The partner organisations (#/partners): register one and give its focal point a key, shown once
 // with a copy button; replace a key, which stops the old one at once.
-import { $, api, button, clear, clearFieldErrors, element, failed, say, showFieldErrors, t } from "./portal.js";
+import { $, api, button, clear, clearFieldErrors, element, failed, labelCells, say, showFieldErrors, t } from "./portal.js";
 
 const FIELDS = ["id", "name", "email", "language"];
 const PREFIX = "new-partner-";
@@ -27,6 +27,7 @@ export async function refreshPartners() {
     cell.appendChild(button(t("newKey"), () => reissueKey(partner.id), `${t("newKey")}: ${partner.id}`));
     row.appendChild(cell);
   }
+  labelCells($("partners-table"));
 }
 
 // A key is shown once, selected, with a copy button: the API never shows it again.

@@ -138,13 +138,20 @@ export async function api(method, path, body) {
   return (await call(method, path, body)).data;
 }
 
-/** Reports an error in the banner; a refused key signs the user out (app.js listens). */
+/**
+ * Reports an error in the banner, in words the user can act on: the API's own sentence for a
+ * request it refused, plain words for a server that failed or cannot be reached. A refused key
+ * signs the user out (app.js listens).
+ */
 export function failed(error) {
   if (error instanceof ApiError && error.status === 401) {
     document.dispatchEvent(new CustomEvent("minamata:key-refused"));
     return;
   }
-  say(t("error", { detail: error.message }), true);
+  if (error instanceof ApiError && error.status < 500) say(error.message, true);
+  else if (error instanceof ApiError) say(t("serverError"), true);
+  else if (error instanceof TypeError || error.message === "network error") say(t("networkError"), true);
+  else say(t("error", { detail: error.message }), true);
 }
 
 /** Shows each field's error next to it (an element <prefix><field>-error) and focuses the first; false if the error names no field shown here. */
@@ -202,15 +209,74 @@ export async function openInNewTab(path, fileName) {
   }
 }
 
-/** Asks before something that cannot be undone; resolves true if the user confirms. Keyboard: Enter confirms, Escape cancels. */
-export function confirmAction(question, confirmText) {
+/** Opens the confirmation dialog (focus on Cancel, so Enter alone never confirms); resolves with the button that closed it. */
+function openDialog(question, confirmText, withReason) {
   const dialog = $("confirm-dialog");
   $("confirm-question").textContent = question;
   $("confirm-yes").textContent = confirmText;
+  $("confirm-reason-box").hidden = !withReason;
+  $("confirm-reason").required = withReason;
+  $("confirm-reason").value = "";
+  dialog.returnValue = "";
   dialog.showModal();
   return new Promise((resolve) => {
-    dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
+    dialog.addEventListener("close", () => resolve(dialog.returnValue), { once: true });
   });
+}
+
+/** Asks before something that cannot be undone; resolves true if the user confirms. */
+export async function confirmAction(question, confirmText) {
+  return (await openDialog(question, confirmText, false)) === "yes";
+}
+
+/** Asks before something that cannot be undone and why; resolves with the reason given, or null if the user cancels. */
+export async function askReason(question, confirmText) {
+  return (await openDialog(question, confirmText, true)) === "yes" ? $("confirm-reason").value.trim() : null;
+}
+
+/** Names each cell after its column, so that a table read as stacked cards on a phone still says what each value is. */
+export function labelCells(table) {
+  const names = [...table.tHead.rows[0].cells].map((cell) => cell.textContent);
+  for (const row of table.tBodies[0].rows) {
+    [...row.cells].forEach((cell, i) => { if (names[i]) cell.dataset.label = names[i]; });
+  }
+}
+
+const PAGE = 50;
+
+/**
+ * Draws a list a page at a time: the first rows, how many there are, and a button for the next
+ * ones (focus goes to the first row it adds). <paramref name="draw"/> adds one item's row.
+ */
+export function pagedRows(table, items, draw, countText) {
+  const body = table.tBodies[0];
+  clear(body);
+  const more = $(`${table.id}-more`);
+  const count = $(`${table.id}-count`);
+  let shown = 0;
+  const next = () => {
+    const first = body.rows.length;
+    for (const item of items.slice(shown, shown + PAGE)) draw(body.insertRow(), item);
+    shown = Math.min(items.length, shown + PAGE);
+    labelCells(table);
+    count.textContent = countText(items.length, shown);
+    more.hidden = shown >= items.length;
+    return body.rows[first];
+  };
+  more.onclick = () => next()?.querySelector("a, button")?.focus();
+  next();
+}
+
+/** Every page of a listing of the API (GET /api/reports and the like), as one list. */
+export async function allPages(path) {
+  const items = [];
+  let token = null;
+  do {
+    const page = await api("GET", token ? `${path}&continuationToken=${encodeURIComponent(token)}` : path);
+    items.push(...page.items);
+    token = page.continuationToken;
+  } while (token);
+  return items;
 }
 
 function daysFromToday(isoDate) {
@@ -235,10 +301,38 @@ export function capitalised(word) {
   return word.replace(/(^|-)(\w)/g, (match, dash, letter) => letter.toUpperCase());
 }
 
-/** Fills a cycle picker, keeping the cycle the user was looking at; the cycles, newest deadline first. */
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The cycle a user lands on: of the cycles whose meeting is not over (those expecting the partner,
+ * for a partner), the one whose deadline comes next; once every deadline has passed, the latest;
+ * with none open, the newest. A partner expected in COP-7, due in ten days, lands there, not on a
+ * COP-8 two years away that does not expect it.
+ */
+export function landingCycle(cycles, partner) {
+  const now = today();
+  const open = cycles.filter((c) => (c.meetingEnd ?? c.meetingStart) >= now);
+  const mine = partner ? open.filter((c) => c.expectedPartners.includes(partner)) : open;
+  const candidates = mine.length ? mine : open;
+  const byDeadline = [...candidates].sort((a, b) => a.submissionDeadline.localeCompare(b.submissionDeadline));
+  return byDeadline.find((c) => c.submissionDeadline >= now) ?? byDeadline.at(-1) ?? cycles[0];
+}
+
+/** The cycle an address names (#/cycles/COP-7, as reminders link to), if any. */
+export function cycleInAddress() {
+  const [, kind, id] = location.hash.split("/");
+  return kind === "cycles" && id ? decodeURIComponent(id) : null;
+}
+
+/**
+ * Fills a cycle picker: the cycle the user was looking at, else the one the address names, else
+ * the one to land on; the cycles, newest deadline first.
+ */
 export async function fillCycles(select) {
   const cycles = (await api("GET", "/api/cycles")).items;
-  const previous = select.value;
+  const previous = select.value || cycleInAddress() || landingCycle(cycles, session.me?.id)?.id;
   clear(select);
   for (const cycle of cycles) {
     const option = element("option", `${cycle.id} – ${cycle.title}`);
@@ -253,6 +347,31 @@ export async function fillCycles(select) {
 
 export function selectedDeadline(select) {
   return select.selectedOptions[0]?.dataset.deadline;
+}
+
+/** Fills a description list with the rows that have a value: a text, or an element such as a link. */
+export function factList(list, rows) {
+  clear(list);
+  for (const [name, value] of rows) {
+    if (!value) continue;
+    list.appendChild(element("dt", t(name)));
+    const description = element("dd");
+    description.append(value);
+    list.appendChild(description);
+  }
+}
+
+/** Links to the reports a report is tied to (the one it corrects, the one that superseded it), named by file and day, not by id. */
+export async function relatedReports(report) {
+  const ids = [report.replaces, report.supersededBy].filter(Boolean);
+  const found = await Promise.all(ids.map((id) => api("GET", `/api/reports/${encodeURIComponent(id)}`).catch(() => null)));
+  const link = (id) => {
+    const other = found[ids.indexOf(id)];
+    const anchor = element("a", other ? `${other.fileName} (${day(other.receivedAt)})` : id);
+    anchor.href = `#/reports/${encodeURIComponent(id)}`;
+    return anchor;
+  };
+  return { replaces: report.replaces && link(report.replaces), supersededBy: report.supersededBy && link(report.supersededBy) };
 }
 
 export function historyList(list, history) {

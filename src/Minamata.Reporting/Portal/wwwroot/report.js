@@ -3,7 +3,7 @@
 // read stays, shown under each field, and a correction can be taken back), reading it again,
 // issuing it as an INF document and downloading that, and its history.
 import {
-  $, ApiError, api, button, call, clear, confirmAction, day, download, element, failed, historyList, moment, openInNewTab, period, say, showFieldErrors, statusText, t, tickets,
+  $, ApiError, api, askReason, button, call, clear, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, period, relatedReports, say, showFieldErrors, statusText, t, tickets,
 } from "./portal.js";
 import { cycleById } from "./cycles.js";
 import { partnerName } from "./partners.js";
@@ -125,17 +125,21 @@ export function wireReport() {
   $("download-inf").addEventListener("click", () => download(`/api/reports/${encodeURIComponent(shown.id)}/inf`, `${shown.issuedSymbol.replace(/\//g, "-")}.docx`).catch(failed));
   $("reextract").addEventListener("click", () => reextract().catch(failed));
   $("renumber-form").addEventListener("submit", (e) => renumber(e).catch(failed));
+  $("withdraw-report").addEventListener("click", () => withdraw().catch(failed));
 }
 
 export async function showReport(id) {
   const current = take();
   const answer = await call("GET", `/api/reports/${encodeURIComponent(id)}`);
-  const review = answer.data.cycle ? (await api("GET", `/api/cycles/${encodeURIComponent(answer.data.cycle)}/review`)).items : [];
+  const [review, related] = await Promise.all([
+    answer.data.cycle ? api("GET", `/api/cycles/${encodeURIComponent(answer.data.cycle)}/review`).then((r) => r.items) : [],
+    relatedReports(answer.data),
+  ]);
   if (!current()) return;
-  draw(answer.data, answer.etag, review.find((item) => item.id === id)?.reasons ?? []);
+  draw(answer.data, answer.etag, review.find((item) => item.id === id)?.reasons ?? [], related);
 }
 
-function draw(report, tag, reasons) {
+function draw(report, tag, reasons, related) {
   shown = report;
   etag = tag;
   $("report-title").textContent = report.metadata?.title || report.fileName;
@@ -144,18 +148,11 @@ function draw(report, tag, reasons) {
   for (const reason of reasons) reasonList.appendChild(element("li", reasonText(reason)));
   $("report-reasons-box").hidden = reasons.length === 0;
 
-  const facts = $("report-facts");
-  clear(facts);
-  const rows = [
+  factList($("report-facts"), [
     ["fieldPartner", partnerName(report.partner)], ["fieldCycle", report.cycle], ["fieldStatus", statusText(report)], ["fieldFile", report.fileName],
-    ["fieldReceived", moment(report.receivedAt)], ["fieldIssuedSymbol", report.issuedSymbol], ["fieldReplaces", report.replaces], ["fieldSupersededBy", report.supersededBy],
+    ["fieldReceived", moment(report.receivedAt)], ["fieldIssuedSymbol", report.issuedSymbol], ["fieldReplaces", related.replaces], ["fieldSupersededBy", related.supersededBy],
     ["fieldExtractor", report.extractorVersion],
-  ];
-  for (const [name, value] of rows) {
-    if (!value) continue;
-    facts.appendChild(element("dt", t(name)));
-    facts.appendChild(element("dd", value));
-  }
+  ]);
 
   const cycle = cycleById(report.cycle);
   const issuable = report.status === "indexed" && !report.issuedSymbol;
@@ -165,7 +162,8 @@ function draw(report, tag, reasons) {
   $("renumber-form").hidden = !report.issuedSymbol;
   $("renumber-issuedSymbol").value = report.issuedSymbol ?? "";
   $("renumber-issuedSymbol-error").textContent = "";
-  $("reextract").hidden = report.status === "superseded" || report.status === "received";
+  $("reextract").hidden = ["superseded", "received", "withdrawn"].includes(report.status);
+  $("withdraw-report").hidden = Boolean(report.issuedSymbol) || !["received", "indexed", "rejected"].includes(report.status);
 
   const check = new Set(reasons.map(reasonField).filter(Boolean));
   const editable = Boolean(report.extracted);
@@ -259,6 +257,14 @@ async function renumber(event) {
   }
   await showReport(shown.id);
   say(t("renumbered", { symbol }));
+}
+
+async function withdraw() {
+  const reason = await askReason(t("withdrawQuestion", { file: shown.fileName }), t("withdraw"));
+  if (reason === null) return;
+  await api("POST", `/api/reports/${encodeURIComponent(shown.id)}/withdraw`, { reason });
+  await showReport(shown.id);
+  say(t("withdrawn", { file: shown.fileName }));
 }
 
 async function reextract() {

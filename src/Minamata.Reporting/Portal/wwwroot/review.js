@@ -1,7 +1,7 @@
 // The secretariat's review of a cycle (#/review): the reports to look at first, each with what to
 // check, opening into the report's form; and issuing every accepted report not yet issued as the
 // meeting's INF documents.
-import { $, api, clear, confirmAction, element, failed, number, say, t, tickets } from "./portal.js";
+import { $, api, clear, confirmAction, element, failed, labelCells, number, say, t, tickets } from "./portal.js";
 import { cycleById, selectedCycle } from "./cycles.js";
 import { partnerName } from "./partners.js";
 import { reasonText } from "./report.js";
@@ -37,6 +37,7 @@ export async function showReview() {
     reasons.appendChild(list);
     row.appendChild(reasons);
   }
+  labelCells($("review-table"));
   $("review-empty").hidden = review.items.length > 0;
   $("review-table").hidden = review.items.length === 0;
 

@@ -3,7 +3,7 @@
 // work; focus goes to the view's heading when it opens. The overview is the cycle's standing: who
 // has reported, the reports with search, and the compilation.
 import {
-  $, api, capitalised, clear, day, deadlineText, download, element, failed, number, say, selectedDeadline, statusText, t, tickets,
+  $, allPages, api, capitalised, clear, day, deadlineText, download, element, failed, labelCells, number, pagedRows, say, selectedDeadline, statusText, t, tickets,
 } from "./portal.js";
 import { refreshCycles, selectedCycle, showCycleForm, wireCycleForm } from "./cycles.js";
 import { hideKey, partnerName, refreshPartners, wirePartners } from "./partners.js";
@@ -79,38 +79,43 @@ async function showOverview() {
     row.appendChild(element("td", t("state" + capitalised(partner.state)), `state-${partner.state}`));
     row.appendChild(element("td", [String(partner.reports.length), ...(partner.issuedSymbols ?? [])].join(" · ")));
   }
+  labelCells($("status-table"));
   await searchReports();
+}
+
+/** Whether a report's partner is the one the filter names: by id or by name, in any case, in part. */
+function partnerMatches(filter, report) {
+  const wanted = filter.toLowerCase();
+  return !wanted || partnerName(report.partner).toLowerCase().includes(wanted);
 }
 
 async function searchReports(event) {
   event?.preventDefault();
-  const query = new URLSearchParams({ cycle: selectedCycle() });
-  for (const name of ["partner", "language", "status", "q"]) {
+  const query = new URLSearchParams({ cycle: selectedCycle(), pageSize: "1000" });
+  for (const name of ["language", "status", "q"]) {
     const value = $(`filter-${name}`).value.trim();
     if (value) query.set(name, value);
   }
+  const partner = $("filter-partner").value.trim();
   const mine = take();
-  const reports = (await api("GET", `/api/reports?${query}`)).items;
+  const reports = (await allPages(`/api/reports?${query}`)).filter((r) => partnerMatches(partner, r));
   if (!mine()) return;
   reports.sort((a, b) => a.partner.localeCompare(b.partner) || b.receivedAt.localeCompare(a.receivedAt));
-  const body = $("secretariat-reports").tBodies[0];
-  clear(body);
-  for (const report of reports) {
-    const row = body.insertRow();
+  pagedRows($("secretariat-reports"), reports, (row, report) => {
     row.className = "opens";
     row.appendChild(element("td", report.partner));
-    const file = element("td");
+    const file = element("td", null, "file");
     const link = element("a", report.fileName);
     link.href = `#/reports/${encodeURIComponent(report.id)}`;
     file.appendChild(link);
     row.appendChild(file);
     row.appendChild(element("td", statusText(report), `status-${report.status}`));
-    row.appendChild(element("td", report.metadata?.title ?? ""));
+    row.appendChild(element("td", report.metadata?.title ?? "", "title"));
     row.appendChild(element("td", report.issuedSymbol ?? ""));
     row.appendChild(element("td", day(report.receivedAt)));
     // The whole row opens the report for the mouse; the link in it is the keyboard's way.
     row.addEventListener("click", (e) => e.target.tagName !== "A" && (location.hash = link.getAttribute("href")));
-  }
+  }, (total, shown) => t(total === shown ? "reportCount" : "reportCountShown", { count: number(total), shown: number(shown) }));
 }
 
 async function compile() {
