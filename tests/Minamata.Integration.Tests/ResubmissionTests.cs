@@ -19,14 +19,7 @@ public sealed class ResubmissionTests(ServerFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, corrected.StatusCode);
         var second = (await ReportsApi.JsonAsync(corrected)).GetProperty("id").GetString()!;
         var (secondReport, _) = await ReportsApi.WaitUntilProcessedAsync(partner, second, TimeSpan.FromSeconds(5));
-        // The earlier report is marked superseded just after the correction's verdict is written, so
-        // on a busy machine a read can fall between the two: wait for it, within the same 5 s.
-        var firstReport = await ReportsApi.JsonAsync(await partner.GetAsync($"/api/reports/{first}"));
-        for (var waited = 0; firstReport.GetProperty("status").GetString() == "indexed" && waited < 50; waited++)
-        {
-            await Task.Delay(100);
-            firstReport = await ReportsApi.JsonAsync(await partner.GetAsync($"/api/reports/{first}"));
-        }
+        var firstReport = await ReportsApi.WaitForStatusAsync(partner, first, "superseded");
 
         Assert.Equal("indexed", secondReport.GetProperty("status").GetString());
         Assert.Equal(first, secondReport.GetProperty("replaces").GetString());

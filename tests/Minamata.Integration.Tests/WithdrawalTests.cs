@@ -53,7 +53,7 @@ public sealed class WithdrawalTests(ServerFixture fixture)
         using var corrected = await partner.PostAsync("/api/reports", ReportsApi.Form(Encoding.UTF8.GetBytes($"Corrected report of {partnerId} on mercury waste."), "corrected.txt", cycle, replaces: first));
         var correction = (await ReportsApi.JsonAsync(corrected)).GetProperty("id").GetString()!;
         await ReportsApi.WaitUntilProcessedAsync(partner, correction, TimeSpan.FromSeconds(10));
-        await WaitForStatusAsync(partner, first, "superseded");
+        await ReportsApi.WaitForStatusAsync(partner, first, "superseded");
 
         await ReportsApi.AssertProblemAsync(await partner.PostAsJsonAsync($"/api/reports/{first}/withdraw", new { reason = "Old" }), HttpStatusCode.Conflict, "conflict");
         (await partner.PostAsJsonAsync($"/api/reports/{correction}/withdraw", new { reason = "The correction was wrong" })).EnsureSuccessStatusCode();
@@ -85,7 +85,7 @@ public sealed class WithdrawalTests(ServerFixture fixture)
         using var corrected = await partner.PostAsync("/api/reports", ReportsApi.Form(Encoding.UTF8.GetBytes($"Report of {partnerId} on mercury-added products, corrected."), "report-v2.txt", cycle, replaces: first));
         var correction = (await ReportsApi.JsonAsync(corrected)).GetProperty("id").GetString()!;
         await ReportsApi.WaitUntilProcessedAsync(partner, correction, TimeSpan.FromSeconds(10));
-        await WaitForStatusAsync(partner, first, "superseded");
+        await ReportsApi.WaitForStatusAsync(partner, first, "superseded");
 
         using var resent = await partner.PostAsync("/api/reports", ReportsApi.Form(original, "report.txt", cycle));
 
@@ -121,13 +121,4 @@ public sealed class WithdrawalTests(ServerFixture fixture)
 
     private static async Task<List<string>> IdsAsync(HttpClient client, string query) =>
         [.. (await ReportsApi.JsonAsync(await client.GetAsync($"/api/reports?{query}"))).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
-
-    /// <summary>The intake marks the replaced report just after the correction's verdict: wait for it, up to 5 s.</summary>
-    private static async Task WaitForStatusAsync(HttpClient client, string id, string status)
-    {
-        for (var i = 0; i < 50 && (await ReportsApi.JsonAsync(await client.GetAsync($"/api/reports/{id}"))).GetProperty("status").GetString() != status; i++)
-        {
-            await Task.Delay(100);
-        }
-    }
 }

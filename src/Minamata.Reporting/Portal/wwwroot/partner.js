@@ -2,8 +2,8 @@
 // file or withdraw one sent by mistake, and follow what the pipeline read from it. The list is the
 // start (#/cycles/<id> opens it on a cycle, as reminders link); #/reports/<id> is one report's page.
 import {
-  $, ApiError, allPages, api, askReason, clear, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
-  period, relatedReports, say, selectedDeadline, statusText, t, tickets,
+  $, ApiError, allPages, api, clear, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
+  mayWithdraw, period, relatedReports, say, selectedDeadline, statusText, t, tickets, withdrawReport,
 } from "./portal.js";
 
 // Files above this go straight to Blob Storage with an upload URL instead of through the API.
@@ -128,18 +128,12 @@ async function showReport(id) {
   $("partner-open-original").onclick = () => openInNewTab(`/api/reports/${encodeURIComponent(report.id)}/file`, report.fileName).catch(failed);
   $("partner-download-inf").hidden = !report.issuedSymbol;
   $("partner-download-inf").onclick = () => download(`/api/reports/${encodeURIComponent(report.id)}/inf`, `${report.issuedSymbol?.replace(/\//g, "-")}.docx`).catch(failed);
-  $("partner-withdraw").hidden = report.issuedSymbol || !["received", "indexed", "rejected"].includes(report.status);
-  $("partner-withdraw").onclick = () => withdraw(report).catch(failed);
+  $("partner-withdraw").hidden = !mayWithdraw(report);
+  $("partner-withdraw").onclick = async () => {
+    if (await withdrawReport(report).catch(failed)) await showReport(report.id).catch(failed);
+  };
   historyList($("partner-report-history"), report.history);
   $("partner-report-title").focus();
-}
-
-async function withdraw(report) {
-  const reason = await askReason(t("withdrawQuestion", { file: report.fileName }), t("withdraw"));
-  if (reason === null) return;
-  await api("POST", `/api/reports/${encodeURIComponent(report.id)}/withdraw`, { reason });
-  await showReport(report.id);
-  say(t("withdrawn", { file: report.fileName }));
 }
 
 // Sends a request with upload progress (fetch cannot report it).

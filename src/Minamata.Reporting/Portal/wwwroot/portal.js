@@ -28,7 +28,7 @@ export function t(name, values = {}) {
 }
 
 /** A text if the language has it (for names built from API values, such as events), else null. */
-export function tIfAny(name) {
+function tIfAny(name) {
   return texts[name] ?? null;
 }
 
@@ -230,8 +230,22 @@ export async function confirmAction(question, confirmText) {
 }
 
 /** Asks before something that cannot be undone and why; resolves with the reason given, or null if the user cancels. */
-export async function askReason(question, confirmText) {
+async function askReason(question, confirmText) {
   return (await openDialog(question, confirmText, true)) === "yes" ? $("confirm-reason").value.trim() : null;
+}
+
+/** Whether a report can be withdrawn: not once issued as a document of the meeting, nor once superseded or withdrawn. */
+export function mayWithdraw(report) {
+  return !report.issuedSymbol && ["received", "indexed", "rejected"].includes(report.status);
+}
+
+/** Asks why, then withdraws the report (its owner or the secretariat); true when it was withdrawn, with the banner saying so. */
+export async function withdrawReport(report) {
+  const reason = await askReason(t("withdrawQuestion", { file: report.fileName }), t("withdraw"));
+  if (reason === null) return false;
+  await api("POST", `/api/reports/${encodeURIComponent(report.id)}/withdraw`, { reason });
+  say(t("withdrawn", { file: report.fileName }));
+  return true;
 }
 
 /** Names each cell after its column, so that a table read as stacked cards on a phone still says what each value is. */
@@ -311,7 +325,7 @@ function today() {
  * with none open, the newest. A partner expected in COP-7, due in ten days, lands there, not on a
  * COP-8 two years away that does not expect it.
  */
-export function landingCycle(cycles, partner) {
+function landingCycle(cycles, partner) {
   const now = today();
   const open = cycles.filter((c) => (c.meetingEnd ?? c.meetingStart) >= now);
   const mine = partner ? open.filter((c) => c.expectedPartners.includes(partner)) : open;
@@ -321,7 +335,7 @@ export function landingCycle(cycles, partner) {
 }
 
 /** The cycle an address names (#/cycles/COP-7, as reminders link to), if any. */
-export function cycleInAddress() {
+function cycleInAddress() {
   const [, kind, id] = location.hash.split("/");
   return kind === "cycles" && id ? decodeURIComponent(id) : null;
 }

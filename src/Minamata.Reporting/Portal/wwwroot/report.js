@@ -3,7 +3,7 @@
 // read stays, shown under each field, and a correction can be taken back), reading it again,
 // issuing it as an INF document and downloading that, and its history.
 import {
-  $, ApiError, api, askReason, button, call, clear, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, period, relatedReports, say, showFieldErrors, statusText, t, tickets,
+  $, ApiError, api, button, call, clear, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, mayWithdraw, period, relatedReports, say, showFieldErrors, statusText, t, tickets, withdrawReport,
 } from "./portal.js";
 import { cycleById } from "./cycles.js";
 import { partnerName } from "./partners.js";
@@ -125,7 +125,9 @@ export function wireReport() {
   $("download-inf").addEventListener("click", () => download(`/api/reports/${encodeURIComponent(shown.id)}/inf`, `${shown.issuedSymbol.replace(/\//g, "-")}.docx`).catch(failed));
   $("reextract").addEventListener("click", () => reextract().catch(failed));
   $("renumber-form").addEventListener("submit", (e) => renumber(e).catch(failed));
-  $("withdraw-report").addEventListener("click", () => withdraw().catch(failed));
+  $("withdraw-report").addEventListener("click", async () => {
+    if (await withdrawReport(shown).catch(failed)) await showReport(shown.id).catch(failed);
+  });
 }
 
 export async function showReport(id) {
@@ -163,7 +165,7 @@ function draw(report, tag, reasons, related) {
   $("renumber-issuedSymbol").value = report.issuedSymbol ?? "";
   $("renumber-issuedSymbol-error").textContent = "";
   $("reextract").hidden = ["superseded", "received", "withdrawn"].includes(report.status);
-  $("withdraw-report").hidden = Boolean(report.issuedSymbol) || !["received", "indexed", "rejected"].includes(report.status);
+  $("withdraw-report").hidden = !mayWithdraw(report);
 
   const check = new Set(reasons.map(reasonField).filter(Boolean));
   const editable = Boolean(report.extracted);
@@ -257,14 +259,6 @@ async function renumber(event) {
   }
   await showReport(shown.id);
   say(t("renumbered", { symbol }));
-}
-
-async function withdraw() {
-  const reason = await askReason(t("withdrawQuestion", { file: shown.fileName }), t("withdraw"));
-  if (reason === null) return;
-  await api("POST", `/api/reports/${encodeURIComponent(shown.id)}/withdraw`, { reason });
-  await showReport(shown.id);
-  say(t("withdrawn", { file: shown.fileName }));
 }
 
 async function reextract() {
