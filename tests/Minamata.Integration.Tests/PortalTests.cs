@@ -617,6 +617,27 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_long_title_is_kept_whole_shown_shortened_in_the_list_and_whole_on_its_page()
+    {
+        var (cycle, _, key) = await fixture.NewCycleWithPartnerAsync("LONG");
+        // 381 characters on one line, as a Word title paragraph reads.
+        const string title = "Report of the World Health Organization on the implementation of decision MC-5/4 concerning the health aspects of mercury exposure, including occupational exposure in artisanal and small-scale gold mining, the phase-down of dental amalgam, mercury-added skin-lightening products and the strengthening of national health-sector strategies under article 16 of the Minamata Convention";
+        using var api = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(api, Encoding.UTF8.GetBytes($"{title}\n\nThe World Health Organization supported ministries of health in 2026."), "long-title.txt", cycle);
+        var (report, _) = await ReportsApi.WaitUntilProcessedAsync(api, id, TimeSpan.FromSeconds(10));
+        Assert.Equal(title, report.GetProperty("metadata").GetProperty("title").GetString());
+
+        var page = await SignInAsync(key);
+        await page.SelectOptionAsync("#partner-cycle", cycle);
+        var cell = page.Locator("#partner-reports td.title .clamp");
+        await Assertions.Expect(cell).ToHaveAttributeAsync("title", title);
+        // Three lines at most: the text is cut with an ellipsis, the row stays short.
+        Assert.True(await cell.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight"));
+        await page.Locator("#partner-reports a", new() { HasText = "long-title.txt" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#partner-report-title")).ToHaveTextAsync(title);
+    }
+
     private static async Task AssertFitsAsync(IPage page, string view)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

@@ -43,6 +43,16 @@ public sealed class LanguageAndCoverTests
         Assert.Equal("International cooperation and coordination", cover.Title());
     }
 
+    [Fact]
+    public void A_long_title_is_kept_whole()
+    {
+        // 381 characters in one paragraph, as a Word title of a partner's report can be.
+        const string title = "Report of the World Health Organization on the implementation of decision MC-5/4 concerning the health aspects of mercury exposure, including occupational exposure in artisanal and small-scale gold mining, the phase-down of dental amalgam, mercury-added skin-lightening products and the strengthening of national health-sector strategies under article 16 of the Minamata Convention";
+        var cover = CoverPage.Read($"{title}\n\nThe World Health Organization supported ministries of health in 2026.");
+
+        Assert.Equal(title, cover.Title());
+    }
+
     [Theory]
     [InlineData("Note du secrétariat")]
     [InlineData("Nota de la Secretaría")]

@@ -12,7 +12,9 @@ namespace Minamata.Reporting.Metadata.Fields;
 internal sealed partial class CoverPage
 {
     private const int MaxCoverLines = 40;
-    private const int MaxTitleLength = 300;
+    // UN titles run long ("Report of ... on the implementation of decision ... concerning ..."); a line
+    // longer than this is running text, not a title.
+    private const int MaxTitleLength = 600;
 
     private CoverPage(IReadOnlyList<string> lines, IReadOnlyList<bool> afterBlank, int bodyStart, int coverEndOffset)
     {

@@ -3,7 +3,7 @@
 // start (#/cycles/<id> opens it on a cycle, as reminders link); #/reports/<id> is one report's page.
 import {
   $, ApiError, allPages, api, clear, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
-  mayWithdraw, period, relatedReports, say, selectedDeadline, statusText, t, tickets, withdrawReport,
+  mayWithdraw, period, relatedReports, say, selectedDeadline, statusText, t, tickets, titleCell, withdrawReport,
 } from "./portal.js";
 
 // Files above this go straight to Blob Storage with an upload URL instead of through the API.
@@ -77,7 +77,7 @@ async function refreshPartner() {
     file.appendChild(reportLink(report));
     row.appendChild(file);
     row.appendChild(element("td", statusText(report), `status-${report.status}`));
-    row.appendChild(element("td", report.metadata?.title ?? "", "title"));
+    row.appendChild(titleCell(report.metadata?.title));
     row.appendChild(element("td", report.metadata?.symbol ?? ""));
     row.appendChild(element("td", report.metadata?.language ?? ""));
     row.appendChild(element("td", period(report.metadata?.reportingPeriod)));

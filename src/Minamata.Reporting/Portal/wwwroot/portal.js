@@ -101,6 +101,15 @@ export function element(tag, text, className) {
   return node;
 }
 
+/** A list's title cell: three lines at most, with an ellipsis; the whole title on hover and on the report's page. */
+export function titleCell(title) {
+  const cell = element("td", null, "title");
+  const text = element("span", title ?? "", "clamp");
+  if (title) text.title = title;
+  cell.appendChild(text);
+  return cell;
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }

@@ -3,7 +3,7 @@
 // work; focus goes to the view's heading when it opens. The overview is the cycle's standing: who
 // has reported, the reports with search, and the compilation.
 import {
-  $, allPages, api, capitalised, clear, day, deadlineText, download, element, failed, labelCells, number, pagedRows, say, selectedDeadline, statusText, t, tickets,
+  $, allPages, api, capitalised, clear, day, deadlineText, download, element, failed, labelCells, number, pagedRows, say, selectedDeadline, statusText, t, tickets, titleCell,
 } from "./portal.js";
 import { refreshCycles, selectedCycle, showCycleForm, wireCycleForm } from "./cycles.js";
 import { hideKey, partnerName, refreshPartners, wirePartners } from "./partners.js";
@@ -110,7 +110,7 @@ async function searchReports(event) {
     file.appendChild(link);
     row.appendChild(file);
     row.appendChild(element("td", statusText(report), `status-${report.status}`));
-    row.appendChild(element("td", report.metadata?.title ?? "", "title"));
+    row.appendChild(titleCell(report.metadata?.title));
     row.appendChild(element("td", report.issuedSymbol ?? ""));
     row.appendChild(element("td", day(report.receivedAt)));
     // The whole row opens the report for the mouse; the link in it is the keyboard's way.
