@@ -1,6 +1,6 @@
 // What partners were told about the selected cycle (#/notifications): each reminder, overdue notice
 // and digest on each channel with how it ended, and the outbox's copy of a message to read.
-import { $, api, button, capitalised, clear, element, labelCells, moment, number, t, tickets } from "./portal.js";
+import { $, api, button, capitalised, counted, element, moment, number, pagedRows, t, tickets } from "./portal.js";
 import { selectedCycle } from "./cycles.js";
 import { partnerName } from "./partners.js";
 
@@ -18,10 +18,7 @@ export async function showNotifications() {
   const notifications = (await api("GET", `/api/notifications?cycle=${encodeURIComponent(cycle)}`)).items;
   if (!current()) return;
   $("outbox-message").hidden = true;
-  const body = $("notifications-table").tBodies[0];
-  clear(body);
-  for (const notification of notifications) {
-    const row = body.insertRow();
+  pagedRows($("notifications-table"), notifications, (row, notification) => {
     row.appendChild(element("td", notification.partner === "secretariat" ? t("theSecretariat") : partnerName(notification.partner)));
     row.appendChild(element("td", what(notification)));
     row.appendChild(element("td", notification.sentAt ? moment(notification.sentAt) : ""));
@@ -30,8 +27,7 @@ export async function showNotifications() {
     const read = element("td");
     if (notification.message) read.appendChild(button(t("readMessage"), () => showMessage(notification.message), `${t("readMessage")}: ${what(notification)}, ${notification.partner}`));
     row.appendChild(read);
-  }
-  labelCells($("notifications-table"));
+  }, counted("notificationCount"));
   $("notifications-empty").hidden = notifications.length > 0;
 }
 

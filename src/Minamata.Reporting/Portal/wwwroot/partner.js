@@ -2,7 +2,7 @@
 // file or withdraw one sent by mistake, and follow what the pipeline read from it. The list is the
 // start (#/cycles/<id> opens it on a cycle, as reminders link); #/reports/<id> is one report's page.
 import {
-  $, ApiError, allPages, api, clear, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
+  $, ApiError, allPages, api, clear, counted, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
   mayWithdraw, period, relatedReports, say, selectedDeadline, statusText, t, tickets, titleCell, withdrawReport,
 } from "./portal.js";
 
@@ -82,7 +82,7 @@ async function refreshPartner() {
     row.appendChild(element("td", report.metadata?.language ?? ""));
     row.appendChild(element("td", period(report.metadata?.reportingPeriod)));
     row.appendChild(element("td", day(report.receivedAt)));
-  }, (total) => (total === 0 ? t("noReports") : t("reportCount", { count: total })));
+  }, (total, shown) => (total === 0 ? t("noReports") : counted("reportCount")(total, shown)));
 
   const replaces = $("replaces");
   const kept = replaces.value;

@@ -1,6 +1,6 @@
 // The partner organisations (#/partners): register one and give its focal point a key, shown once
 // with a copy button; replace a key, which stops the old one at once.
-import { $, api, button, clear, clearFieldErrors, element, failed, labelCells, say, showFieldErrors, t } from "./portal.js";
+import { $, api, button, clearFieldErrors, counted, element, failed, pagedRows, say, showFieldErrors, t } from "./portal.js";
 
 const FIELDS = ["id", "name", "email", "language"];
 const PREFIX = "new-partner-";
@@ -18,16 +18,12 @@ export function partnerName(id) {
 
 export async function refreshPartners() {
   partners = (await api("GET", "/api/partners")).items;
-  const body = $("partners-table").tBodies[0];
-  clear(body);
-  for (const partner of partners) {
-    const row = body.insertRow();
+  pagedRows($("partners-table"), partners, (row, partner) => {
     for (const value of [partner.id, partner.name, partner.email, partner.language]) row.appendChild(element("td", value));
     const cell = element("td");
     cell.appendChild(button(t("newKey"), () => reissueKey(partner.id), `${t("newKey")}: ${partner.id}`));
     row.appendChild(cell);
-  }
-  labelCells($("partners-table"));
+  }, counted("partnerCount"));
 }
 
 // A key is shown once, selected, with a copy button: the API never shows it again.

@@ -290,6 +290,11 @@ export function pagedRows(table, items, draw, countText) {
   next();
 }
 
+/** What a paged list says of its length: "Reports: 105 (showing 50)". */
+export function counted(text) {
+  return (total, shown) => t(text, { count: number(total) }) + (shown < total ? ` ${t("showing", { shown: number(shown) })}` : "");
+}
+
 /** Every page of a listing of the API (GET /api/reports and the like), as one list. */
 export async function allPages(path) {
   const items = [];

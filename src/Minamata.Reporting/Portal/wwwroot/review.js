@@ -1,7 +1,7 @@
 // The secretariat's review of a cycle (#/review): the reports to look at first, each with what to
 // check, opening into the report's form; and issuing every accepted report not yet issued as the
 // meeting's INF documents.
-import { $, api, clear, confirmAction, element, failed, labelCells, number, say, t, tickets } from "./portal.js";
+import { $, allPages, api, clear, confirmAction, counted, element, failed, number, pagedRows, say, t, tickets } from "./portal.js";
 import { cycleById, selectedCycle } from "./cycles.js";
 import { partnerName } from "./partners.js";
 import { reasonText } from "./report.js";
@@ -18,15 +18,12 @@ export async function showReview() {
   const cycle = selectedCycle();
   if (!cycle) return;
   const current = take();
-  const [review, waiting] = await Promise.all([
+  const [review, indexed] = await Promise.all([
     api("GET", `/api/cycles/${encodeURIComponent(cycle)}/review`),
-    api("GET", `/api/reports?cycle=${encodeURIComponent(cycle)}&status=indexed&pageSize=1000`),
+    allPages(`/api/reports?cycle=${encodeURIComponent(cycle)}&status=indexed&pageSize=1000`),
   ]);
   if (!current()) return;
-  const body = $("review-table").tBodies[0];
-  clear(body);
-  for (const item of review.items) {
-    const row = body.insertRow();
+  pagedRows($("review-table"), review.items, (row, item) => {
     row.appendChild(element("td", partnerName(item.partner)));
     const file = element("td");
     file.appendChild(reportLink(item.id, item.fileName));
@@ -36,13 +33,12 @@ export async function showReview() {
     for (const reason of item.reasons) list.appendChild(element("li", reasonText(reason)));
     reasons.appendChild(list);
     row.appendChild(reasons);
-  }
-  labelCells($("review-table"));
+  }, counted("reviewCount"));
   $("review-empty").hidden = review.items.length > 0;
   $("review-table").hidden = review.items.length === 0;
 
   const series = cycleById(cycle)?.infSeries;
-  const pending = waiting.items.filter((r) => !r.issuedSymbol);
+  const pending = indexed.filter((r) => !r.issuedSymbol);
   $("issue-state").textContent = !series
     ? t("issueNeedsSeries")
     : t("issuePending", { count: number(pending.length), prefix: series.prefix });

@@ -3,7 +3,7 @@
 // work; focus goes to the view's heading when it opens. The overview is the cycle's standing: who
 // has reported, the reports with search, and the compilation.
 import {
-  $, allPages, api, capitalised, clear, day, deadlineText, download, element, failed, labelCells, number, pagedRows, say, selectedDeadline, statusText, t, tickets, titleCell,
+  $, allPages, api, capitalised, clear, counted, day, deadlineText, download, element, failed, labelCells, number, pagedRows, say, selectedDeadline, statusText, t, tickets, titleCell,
 } from "./portal.js";
 import { refreshCycles, selectedCycle, showCycleForm, wireCycleForm } from "./cycles.js";
 import { hideKey, partnerName, refreshPartners, wirePartners } from "./partners.js";
@@ -115,7 +115,7 @@ async function searchReports(event) {
     row.appendChild(element("td", day(report.receivedAt)));
     // The whole row opens the report for the mouse; the link in it is the keyboard's way.
     row.addEventListener("click", (e) => e.target.tagName !== "A" && (location.hash = link.getAttribute("href")));
-  }, (total, shown) => t(total === shown ? "reportCount" : "reportCountShown", { count: number(total), shown: number(shown) }));
+  }, counted("reportCount"));
 }
 
 async function compile() {
