@@ -497,6 +497,8 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(partner.Locator("#partner-cycle")).ToHaveValueAsync(near);
         await Assertions.Expect(partner.Locator("#partner-standing")).ToHaveTextAsync($"Your organization has not reported for {near} yet.");
         await Assertions.Expect(partner.Locator("#partner-title")).ToBeFocusedAsync();
+        // A partner sees only the cycles that expect it: those it can report to.
+        Assert.Equal(0, await partner.Locator($"#partner-cycle option[value='{far}']").CountAsync());
         var secretariat = await SignInAsync(ServerFixture.SecretariatKey);
         await Assertions.Expect(secretariat.Locator("#secretariat-cycle")).ToHaveValueAsync(near);
 

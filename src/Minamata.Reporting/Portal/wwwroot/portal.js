@@ -229,7 +229,14 @@ function openDialog(question, confirmText, withReason) {
   dialog.returnValue = "";
   dialog.showModal();
   return new Promise((resolve) => {
-    dialog.addEventListener("close", () => resolve(dialog.returnValue), { once: true });
+    const closed = () => {
+      // The close event comes as a task of its own: that of an earlier opening can arrive after
+      // this one began, and must not answer for it.
+      if (dialog.open) return;
+      dialog.removeEventListener("close", closed);
+      resolve(dialog.returnValue);
+    };
+    dialog.addEventListener("close", closed);
   });
 }
 
@@ -356,11 +363,13 @@ function cycleInAddress() {
 
 /**
  * Fills a cycle picker: the cycle the user was looking at, else the one the address names, else
- * the one to land on; the cycles, newest deadline first.
+ * the one to land on; the cycles, newest deadline first. A partner sees only the cycles that
+ * expect it: those it can report to.
  */
 export async function fillCycles(select) {
-  const cycles = (await api("GET", "/api/cycles")).items;
-  const previous = select.value || cycleInAddress() || landingCycle(cycles, session.me?.id)?.id;
+  const partner = session.me?.role === "partner" ? session.me.id : null;
+  const cycles = (await api("GET", "/api/cycles")).items.filter((c) => !partner || c.expectedPartners.includes(partner));
+  const previous = select.value || cycleInAddress() || landingCycle(cycles, partner)?.id;
   clear(select);
   for (const cycle of cycles) {
     const option = element("option", `${cycle.id} – ${cycle.title}`);
@@ -369,7 +378,7 @@ export async function fillCycles(select) {
     select.appendChild(option);
   }
   if (cycles.some((c) => c.id === previous)) select.value = previous;
-  if (cycles.length === 0) say(t("noCycles"));
+  if (cycles.length === 0) say(t(partner ? "noCyclesForPartner" : "noCycles"));
   return cycles;
 }
 
