@@ -10,7 +10,10 @@ import {
 const DIRECT_UPLOAD_BYTES = 4 * 1024 * 1024;
 // What the pipeline reads, as the file picker offers it; anything else is refused before it is sent.
 const READABLE = [".docx", ".pdf", ".txt", ".html", ".htm", ".md", ".markdown"];
-const take = tickets();
+// The list and a report's page draw apart: a refresh of the list (the poll while a report is
+// read) must not cancel the page being opened, nor the page a refresh of the list.
+const takeList = tickets();
+const takeReport = tickets();
 let active = false;
 let chosenFile = null;
 let pollTimer = null;
@@ -48,8 +51,12 @@ async function route() {
   if (named) $("partner-cycle").value = named.value;
   $("partner-list").hidden = Boolean(one);
   $("partner-report").hidden = !one;
-  if (one) await showReport(decodeURIComponent(id));
-  else await refreshPartner();
+  if (one) {
+    clearTimeout(pollTimer);
+    await showReport(decodeURIComponent(id));
+  } else {
+    await refreshPartner();
+  }
 }
 
 function reportLink(report) {
@@ -60,8 +67,8 @@ function reportLink(report) {
 
 async function refreshPartner() {
   const cycle = $("partner-cycle").value;
-  if (!cycle) return;
-  const current = take();
+  if (!cycle || $("partner-list").hidden) return;
+  const current = takeList();
   $("partner-deadline").textContent = deadlineText(selectedDeadline($("partner-cycle")));
   const [reports, status] = await Promise.all([
     allPages(`/api/reports?cycle=${encodeURIComponent(cycle)}&pageSize=1000`),
@@ -111,7 +118,7 @@ function follow(reports) {
 }
 
 async function showReport(id) {
-  const current = take();
+  const current = takeReport();
   const report = await api("GET", `/api/reports/${encodeURIComponent(id)}`);
   const related = await relatedReports(report);
   if (!current()) return;
