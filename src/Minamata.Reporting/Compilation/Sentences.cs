@@ -23,7 +23,8 @@ public static partial class Sentences
         {
             foreach (var part in Boundary().Split(Numbering().Replace(paragraph, "")))
             {
-                var sentence = WhiteSpace().Replace(part, " ").Trim();
+                // Cleaned before anything looks at it: evidence is found, and quoted, in the words alone.
+                var sentence = QuotationCleaner.Clean(part);
                 if (sentence.Length is >= MinLength and <= MaxLength)
                 {
                     sentences.Add(new Sentence(sentence, page, sentences.Count));
@@ -91,7 +92,4 @@ public static partial class Sentences
 
     [GeneratedRegex(@"^(?:\d{1,3}\s*[.)\-–]\s+|\(?[a-z]\)\s+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Numbering();
-
-    [GeneratedRegex(@"\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
-    private static partial Regex WhiteSpace();
 }
