@@ -12,7 +12,9 @@ namespace Minamata.Cli;
 /// <summary>
 /// <c>minamata compile --cycle COP-7 --from DIR --out DIR</c>: the same compilation as the API,
 /// from a folder of report files and without storage. A file in a sub-folder named like a partner
-/// id (<c>DIR/WHO/report.docx</c>) is that partner's; others are attributed to no partner.
+/// id (<c>DIR/WHO/report.docx</c>) is that partner's; another is the organisation's that the report
+/// says submitted it (<c>submittedBy</c>), as an upload would have been; one that says neither is
+/// attributed to no partner. <c>--expected</c> partners are matched to reports the same way.
 /// </summary>
 public static class CompileCommand
 {
@@ -50,22 +52,23 @@ public static class CompileCommand
             foreach (var file in files)
             {
                 progress?.Report("reading", reports.Count + 1, files.Count, file);
-                var partner = PartnerOf(from, file);
-                var report = new ReportRecord
-                {
-                    Id = $"{partner}-{reports.Count + 1:D4}",
-                    Partner = partner,
-                    Cycle = cycleId,
-                    Status = ReportStatus.Indexed,
-                    FileName = Path.GetFileName(file),
-                    BlobName = file,
-                    ReceivedAt = File.GetLastWriteTimeUtc(file),
-                };
                 try
                 {
                     await using var content = File.OpenRead(file);
                     var read = await extractor.ExtractWithTextAsync(content, Path.GetFileName(file), cancellationToken);
-                    reports.Add(new ReportWithText(report with { Extracted = read.Metadata }, read.Text));
+                    var partner = FolderPartner(from, file) ?? read.Metadata.SubmittedBy ?? Unattributed;
+                    var report = new ReportRecord
+                    {
+                        Id = $"{partner}-{reports.Count + 1:D4}",
+                        Partner = partner,
+                        Cycle = cycleId,
+                        Status = ReportStatus.Indexed,
+                        FileName = Path.GetFileName(file),
+                        BlobName = file,
+                        ReceivedAt = File.GetLastWriteTimeUtc(file),
+                        Extracted = read.Metadata,
+                    };
+                    reports.Add(new ReportWithText(report, read.Text));
                 }
                 catch (Exception e) when (e is DocumentReadException or IOException or UnauthorizedAccessException)
                 {
@@ -77,7 +80,8 @@ public static class CompileCommand
 
             progress?.Clear();
             var cycle = new ReportingCycle(cycleId, $"{cycleId} reporting cycle", meeting, deadline, expected, ReportingCycle.DefaultReminderDays);
-            var partners = expected.Concat(reports.Select(r => r.Report.Partner)).Distinct().Select(p => new Partner(p, p == Unattributed ? "(not attributed)" : p, "", "en")).ToList();
+            var partners = expected.Concat(reports.Select(r => r.Report.Partner)).Distinct()
+                .Select(p => new Partner(p, p == Unattributed ? "(not attributed)" : OrganizationNames.Name(p) ?? p, "", "en")).ToList();
             var compiled = ReportCompiler.Compile(decision, new CompilationInput(cycle, partners, reports));
 
             Directory.CreateDirectory(to);
@@ -92,11 +96,12 @@ public static class CompileCommand
         return command;
     }
 
-    private static string PartnerOf(string root, string file)
+    /// <summary>The partner a sub-folder names (<c>DIR/WHO/report.docx</c>), or null.</summary>
+    private static string? FolderPartner(string root, string file)
     {
         var relative = Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar);
         var folder = relative.Length > 1 ? relative[0].ToUpperInvariant() : null;
-        return PartnerId.IsValid(folder) ? folder! : Unattributed;
+        return PartnerId.IsValid(folder) ? folder : null;
     }
 
     private static Option<DateOnly?> DateOption(string name, string description) => new(name)

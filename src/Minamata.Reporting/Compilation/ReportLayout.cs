@@ -1,4 +1,5 @@
 using System.Globalization;
+using Minamata.Reporting.Metadata;
 
 namespace Minamata.Reporting.Compilation;
 
@@ -37,7 +38,7 @@ public sealed record ReportLayout(CoverBlock Cover, IReadOnlyList<LayoutBlock> B
 
             foreach (var evidence in paragraph.Evidence)
             {
-                blocks.Add(new Prose($"{evidence.PartnerName} ({evidence.Source}, in {evidence.LanguageName}):"));
+                blocks.Add(new Prose($"{OrganizationNames.InProseFirst(evidence.PartnerName, evidence.Partner)} reported in {evidence.Source} ({evidence.LanguageName}):"));
                 blocks.AddRange(evidence.Quotes.Select(quote => new Quotation(quote.Text, evidence.Language, $"{evidence.Source}, p. {quote.Page}")));
             }
         }

@@ -1,5 +1,6 @@
 using Minamata.Reporting.Compilation;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Submissions;
 
 namespace Minamata.Reporting.Issuance;
@@ -32,20 +33,10 @@ public static class InfCoverPage
             Subtitle: "Note by the secretariat",
             Agenda: cycle.AgendaItem);
         var circulated = new Prose(
-            $"The secretariat has the honour to circulate, in the annex to the present note, a report submitted by {Submitter(partnerName, report.Partner)}. " +
+            $"The secretariat has the honour to circulate, in the annex to the present note, a report submitted by {OrganizationNames.InProse(partnerName, report.Partner)}. " +
             "The report is presented as received, without formal editing.",
             Number: "1.");
         return new ReportLayout(cover, [circulated]);
-    }
-
-    /// <summary>
-    /// The partner as the note's sentence names it: a name of several words with "the" ("the World
-    /// Health Organization (WHO)"), an acronym as it is ("UNICEF"), its id after it unless that is the name.
-    /// </summary>
-    public static string Submitter(string name, string id)
-    {
-        var named = name.Contains(' ', StringComparison.Ordinal) && !name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? "the " + name : name;
-        return name == id ? named : $"{named} ({id})";
     }
 
     /// <summary>"Geneva, 1–5 November 2027" when the cycle has the venue and the last day; else the first day.</summary>

@@ -37,6 +37,32 @@ public sealed class CompileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reports_in_one_folder_are_attributed_to_the_organisation_that_says_it_submitted_them()
+    {
+        // No sub-folders, no uploader: WHO's own report and an ILO working paper, each saying who submitted it.
+        var from = Path.Combine(folder, "in");
+        Directory.CreateDirectory(from);
+        foreach (var document in new[] { CorpusDocument.Load("en-who-own-report", "docx"), CorpusDocument.Load("en-ilo-working-paper", "docx") })
+        {
+            File.Copy(document.Path, Path.Combine(from, document.File));
+        }
+
+        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", from, "--out", Path.Combine(folder, "out"), "--deadline", "2027-08-15", "--expected", "WHO,ILO,UNICEF"], ReportWriters.Registered(), new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, exit);
+        var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "out", "report.json"))).RootElement;
+        var states = json.GetProperty("submissions").EnumerateArray().ToDictionary(r => r.GetProperty("partner").GetString()!, r => r.GetProperty("state").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["ILO"] = "submitted", ["UNICEF"] = "missing", ["WHO"] = "submitted" }, states);
+        var evidence = json.GetProperty("paragraphs").EnumerateArray().SelectMany(p => p.GetProperty("evidence").EnumerateArray()).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e => Assert.Contains(e.GetProperty("partner").GetString(), new[] { "WHO", "ILO" }));
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.md"));
+        Assert.DoesNotContain("not attributed", text);
+        Assert.Contains("The World Health Organization (WHO) reported in ", text);
+        Assert.Contains("The International Labour Organization (ILO) reported in ", text);
+    }
+
+    [Fact]
     public async Task A_writer_registered_beside_the_others_is_named_in_the_help_and_written_by_compile()
     {
         var writers = ReportWriters.Registered().Append(new PlainTextWriter()).ToList();

@@ -116,15 +116,21 @@ public sealed class CompilerTests
     [InlineData("# World Health Organization")]
     public void Markdown_output_keeps_a_partner_name_that_looks_like_a_block_as_text(string name)
     {
+        // A partner the organisation registry does not know, so that its own name is what the note says.
         var input = Input();
-        var compiled = ReportCompiler.Compile(Decision, input with { Partners = [input.Partners[0] with { Name = name }, input.Partners[1]] });
+        var compiled = ReportCompiler.Compile(Decision, input with
+        {
+            Cycle = input.Cycle with { ExpectedPartners = ["ACME"] },
+            Partners = [new Partner("ACME", name, "a@x.example", "en")],
+            Reports = [.. input.Reports.Select(r => r with { Report = r.Report with { Partner = "ACME" } })],
+        });
 
         var markdown = Encoding.UTF8.GetString(new MarkdownReportWriter().Write(compiled));
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Markdig.Markdown.ToHtml(markdown, Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build()));
 
-        // The evidence line that begins with the name stays a paragraph, not a list or a heading.
+        // The evidence line that names the partner stays a paragraph, not a list or a heading.
         Assert.Empty(page.QuerySelectorAll("ol, ul"));
-        Assert.Contains(page.QuerySelectorAll("p"), p => p.TextContent.StartsWith(name + " (", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("p"), p => p.TextContent.StartsWith($"The {name} (ACME) reported in ", StringComparison.Ordinal));
     }
 
     /// <summary>The compiled report of WHO's one report, given <paramref name="title"/>.</summary>

@@ -14,11 +14,14 @@ internal sealed class OrganizationFinder
     private readonly Dictionary<string, string> acronyms = new(StringComparer.Ordinal);
     private readonly List<(string Id, string Name)> chineseNames = [];
 
+    private readonly Dictionary<string, string> inText = new(StringComparer.Ordinal);
+
     private OrganizationFinder(Dictionary<string, RegistryEntry> registry)
     {
         Ids = registry.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var (id, entry) in registry)
         {
+            inText[id] = entry.InText;
             foreach (var name in entry.Names)
             {
                 if (name.Any(Scripts.IsHan))
@@ -47,6 +50,9 @@ internal sealed class OrganizationFinder
 
     /// <summary>Every organisation's canonical id (the metadata record's <c>organizations</c> and <c>submittedBy</c>).</summary>
     public IReadOnlySet<string> Ids { get; }
+
+    /// <summary>How the secretariat's notes name the organisation in a sentence ("the World Health Organization"); null for an id not in the registry.</summary>
+    public string? InText(string id) => inText.GetValueOrDefault(id);
 
     public IReadOnlyList<string> Find(string text) => [.. FindMentions(text).Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)];
 
@@ -113,7 +119,7 @@ internal sealed class OrganizationFinder
         return new OrganizationFinder(registry);
     }
 
-    private sealed record RegistryEntry(string[] Names, string[] Acronyms);
+    private sealed record RegistryEntry(string[] Names, string[] Acronyms, string InText);
 }
 
 /// <summary>An organisation named in a text, and where (start inclusive, end exclusive).</summary>
