@@ -17,12 +17,17 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (ReportingCycle Cycle, DateTimeOffset Until)> recent = new();
 
+    // Counts the writes of each cycle in this instance, before and after each: a read that a write
+    // overlapped does not remember what it read, which may be the row as it was before the write.
+    private readonly ConcurrentDictionary<string, long> writes = new();
+
     private TableClient Table => storage.Cycles;
 
     /// <summary>Creates or replaces the cycle; true when it is new.</summary>
     public async Task<bool> PutAsync(ReportingCycle cycle, CancellationToken cancellationToken)
     {
         var entity = ToEntity(cycle);
+        writes.AddOrUpdate(cycle.Id, 1, (_, n) => n + 1);
         recent.TryRemove(cycle.Id, out _);
         try
         {
@@ -33,6 +38,10 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         {
             await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
             return false;
+        }
+        finally
+        {
+            writes.AddOrUpdate(cycle.Id, 1, (_, n) => n + 1);
         }
     }
 
@@ -49,6 +58,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
             return remembered.Cycle;
         }
 
+        var before = writes.GetValueOrDefault(id);
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } row)
         {
@@ -56,7 +66,11 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         }
 
         var cycle = FromEntity(row);
-        recent[id] = (cycle, now + CacheLifetime);
+        if (writes.GetValueOrDefault(id) == before)
+        {
+            recent[id] = (cycle, now + CacheLifetime);
+        }
+
         return cycle;
     }
 
