@@ -646,6 +646,39 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         Assert.True(overflow <= 0, $"{view}: the page is {overflow}px wider than the screen");
     }
 
+    [Fact]
+    public async Task A_focal_point_signs_in_uploads_opens_its_report_and_comes_back_with_the_keyboard_alone()
+    {
+        var (cycle, _, key) = await fixture.NewCycleWithPartnerAsync("KBP");
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.BaseAddress, $"/portal/#/cycles/{cycle}").ToString());
+
+        // Signed in by typing the key and pressing Enter; focus lands on the page's heading.
+        await TabUntilFocusedAsync(page, "#key");
+        await page.Keyboard.TypeAsync(key);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#partner-title")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#partner-cycle")).ToHaveValueAsync(cycle);
+
+        // The file picker is a button that Enter opens; the upload, a button too.
+        await TabUntilFocusedAsync(page, "#choose-file");
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));
+        await chooser.SetFilesAsync(new FilePayload { Name = "keyboard.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Keyboard report of the focal point\n\nSent without a mouse.") });
+        await Assertions.Expect(page.Locator("#chosen-file")).ToContainTextAsync("keyboard.txt");
+        await TabUntilFocusedAsync(page, "#upload-button");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Focus goes to the report the upload became; Enter opens its page, and its link back returns.
+        var link = page.Locator("#partner-reports a", new() { HasText = "keyboard.txt" });
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#partner-report-title")).ToBeFocusedAsync();
+        await TabUntilFocusedAsync(page, "#partner-back", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#partner-title")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#partner-reports tbody tr", new() { HasText = "keyboard.txt" })).ToContainTextAsync("indexed", new() { Timeout = 10_000 });
+    }
+
     /// <summary>Presses Tab (or Shift+Tab) until <paramref name="selector"/> has the focus, as a keyboard user would get there; fails after 60 stops.</summary>
     private static async Task TabUntilFocusedAsync(IPage page, string selector, bool backwards = false)
     {

@@ -49,6 +49,7 @@ async function route() {
   const one = kind === "reports" && id;
   const named = kind === "cycles" && id && [...$("partner-cycle").options].find((o) => o.value === decodeURIComponent(id));
   if (named) $("partner-cycle").value = named.value;
+  const fromReport = !$("partner-report").hidden;
   $("partner-list").hidden = Boolean(one);
   $("partner-report").hidden = !one;
   if (one) {
@@ -56,6 +57,8 @@ async function route() {
     await showReport(decodeURIComponent(id));
   } else {
     await refreshPartner();
+    // Back from a report's page: focus on the list's heading, not left on the body.
+    if (fromReport) $("partner-title").focus();
   }
 }
 
