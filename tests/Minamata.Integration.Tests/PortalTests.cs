@@ -635,7 +635,12 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         var cell = page.Locator("#partner-reports td.title .clamp");
         await Assertions.Expect(cell).ToHaveAttributeAsync("title", title);
         // Three lines at most, whatever the column's width: cut with an ellipsis, the row stays short.
-        Assert.True(await cell.EvaluateAsync<bool>("e => { const s = getComputedStyle(e); return s.webkitLineClamp === '3' && e.clientHeight <= 3.2 * parseFloat(s.lineHeight); }"));
+        // Asked of the page until it holds: choosing the cycle redraws the list, and a style read from
+        // a row just replaced is empty.
+        await page.WaitForFunctionAsync(
+            "() => { const e = document.querySelector('#partner-reports td.title .clamp'); if (!e) return false; const s = getComputedStyle(e); return s.webkitLineClamp === '3' && e.clientHeight <= 3.2 * parseFloat(s.lineHeight); }",
+            null,
+            new() { Timeout = 5_000 });
         await page.Locator("#partner-reports a", new() { HasText = "long-title.txt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#partner-report-title")).ToHaveTextAsync(title);
     }
