@@ -3,7 +3,7 @@
 // read stays, shown under each field, and a correction can be taken back), reading it again,
 // issuing it as an INF document and downloading that, and its history.
 import {
-  $, ApiError, api, button, call, clear, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, mayWithdraw, period, relatedReports, say, showFieldErrors, statusText, t, tickets, withdrawReport,
+  $, ApiError, api, button, call, clear, clearFieldErrors, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, mayWithdraw, period, relatedReports, say, showFieldErrors, statusText, t, tickets, withdrawReport,
 } from "./portal.js";
 import { cycleById } from "./cycles.js";
 import { partnerName } from "./partners.js";
@@ -185,22 +185,23 @@ function draw(report, tag, reasons, related) {
   historyList($("detail-history"), report.history);
 }
 
+/** An edit refused because the report changed since it was read (412): shown again as it is now, and said; true when that was the refusal. */
+async function reloadIfStale(error) {
+  if (!(error instanceof ApiError && error.status === 412)) return false;
+  await showReport(shown.id);
+  say(t("staleReport"), true);
+  return true;
+}
+
 async function patch(body) {
-  for (const name of NAMES) $(`${PREFIX}${name}-error`).textContent = "";
+  clearFieldErrors(PREFIX, NAMES);
   try {
     const answer = await call("PATCH", `/api/reports/${encodeURIComponent(shown.id)}/metadata`, body, { "Content-Type": "application/merge-patch+json", "If-Match": etag });
     await showReport(answer.data.id);
     return true;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 412) {
-      await showReport(shown.id);
-      say(t("staleReport"), true);
-      return false;
-    }
-    const named = error instanceof ApiError ? Object.keys(error.errors).filter((name) => NAMES.includes(name)) : [];
-    if (named.length === 0) throw error;
-    for (const name of named) $(`${PREFIX}${name}-error`).textContent = error.errors[name].join(" ");
-    $(PREFIX + named[0]).focus();
+    if (await reloadIfStale(error)) return false;
+    if (!showFieldErrors(error, PREFIX, NAMES)) throw error;
     say(t("fixFields"), true);
     return false;
   }
@@ -249,11 +250,7 @@ async function renumber(event) {
   try {
     await call("PUT", `/api/reports/${encodeURIComponent(shown.id)}/issued-symbol`, { issuedSymbol: symbol }, { "If-Match": etag });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 412) {
-      await showReport(shown.id);
-      say(t("staleReport"), true);
-      return;
-    }
+    if (await reloadIfStale(error)) return;
     if (!showFieldErrors(error, "renumber-", ["issuedSymbol"])) throw error;
     return;
   }
