@@ -31,7 +31,7 @@ public sealed class CompilationTests(ServerFixture fixture)
     private static Compiled? compiled;
 
     [Fact]
-    public async Task The_word_file_has_the_cover_the_submissions_table_quotes_under_their_paragraph_and_nothing_superseded_or_rejected()
+    public async Task The_word_file_has_the_cover_the_annexes_quotes_under_their_paragraph_and_nothing_superseded_or_rejected()
     {
         var c = await CompileAsync();
         using var document = WordprocessingDocument.Open(new MemoryStream(c.Docx), false);
@@ -45,25 +45,31 @@ public sealed class CompilationTests(ServerFixture fixture)
         Assert.Contains("Note by the secretariat", paragraphs);
         Assert.Contains(body.Elements<Paragraph>(), p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1" && p.InnerText.Contains("Introduction"));
 
-        var rows = body.Elements<Table>().First().Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(cell => cell.InnerText).ToList()).ToList();
-        Assert.Equal(3, rows.Count(r => r[0].Contains($"({c.Partners["WHO"]})")));
-        Assert.All(Reports.Select(r => c.Partners[r.Partner]).Distinct(), p => Assert.Contains(rows, r => r[0].EndsWith($"({p})") && r[6] == "submitted"));
-        Assert.Contains(rows, r => r[0].EndsWith($"({c.Missing})") && r[6] == "missing" && r[1] == "");
+        var tables = body.Elements<Table>().ToList();
+        var matrix = Rows(tables[0]);
+        var documents = Rows(tables[1]);
+        Assert.Equal(3, documents.Count(r => r[1] == c.Partners["WHO"]));
+        Assert.All(Reports.Select(r => c.Partners[r.Partner]).Distinct(), p => Assert.Contains(documents, r => r[1] == p));
+        Assert.DoesNotContain(documents, r => r[1] == c.Missing);
+        Assert.Contains(matrix, r => r[0].EndsWith($"({c.Missing}): no report received"));
 
-        // Paragraph 1 (UNEA-6 resolutions) quotes UNICEF's French sentence, cited in a footnote.
-        var quote = QuotesUnder(body, "Paragraph 1").Single(q => q.InnerText.Contains("UNEP/EA.6/Res.3"));
-        Assert.StartsWith("“Dans sa résolution UNEP/EA.6/Res.3", quote.InnerText);
+        // Paragraph 3 (the study with the ICMGP) quotes what IAEA did, in its Spanish, cited in a footnote.
+        var quote = Assert.Single(QuotesUnder(body, 3));
+        Assert.StartsWith("“Los resultados se presentaron en la Conferencia Internacional sobre el Mercurio como Contaminante Mundial", quote.InnerText);
         var footnoteId = quote.Descendants<FootnoteReference>().Single().Id!.Value;
         var footnote = document.MainDocumentPart.FootnotesPart!.Footnotes.Elements<Footnote>().Single(f => f.Id?.Value == footnoteId);
-        Assert.Equal("UNEP/MC/COP.7/INF/14, p. 1.", footnote.InnerText.Trim());
-        Assert.Contains(QuotesUnder(body, "Paragraph 3"), q => q.InnerText.Contains("Conferencia Internacional sobre el Mercurio como Contaminante Mundial"));
-        Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "No report received for this cycle bears on this paragraph.");
+        Assert.Equal("UNEP/MC/COP.7/INF/16, p. 1.", footnote.InnerText.Trim());
+        // UNICEF's report only recalls what the Environment Assembly said: no evidence of its own under paragraph 1.
+        Assert.Contains(body.Elements<Paragraph>(), p => p.InnerText.EndsWith("\tNo organization reported on activities under paragraph 1 in the documents received for the present note.", StringComparison.Ordinal));
 
         var all = body.InnerText;
         Assert.DoesNotContain("first version.txt", all);
         Assert.DoesNotContain("unreadable.bin", all);
         Assert.Contains(HostileTitle, all);
-        Assert.NotNull(document.MainDocumentPart.FooterParts.Single().Footer.Descendants<SimpleField>().Single(f => f.Instruction!.Value!.Contains("PAGE")));
+        // From page 2, the page number in the footer and the symbol in the header; the cover has neither.
+        Assert.NotNull(document.MainDocumentPart.FooterParts.SelectMany(f => f.Footer!.Descendants<SimpleField>()).Single(f => f.Instruction!.Value!.Contains("PAGE")));
+        Assert.Equal(["", paragraphs[0]], document.MainDocumentPart.HeaderParts.Select(h => h.Header!.InnerText).Order());
+        Assert.NotNull(body.Elements<SectionProperties>().Single().GetFirstChild<TitlePage>());
     }
 
     [Fact]
@@ -74,21 +80,27 @@ public sealed class CompilationTests(ServerFixture fixture)
         var page = new HtmlParser().ParseDocument(html);
 
         Assert.Equal("International cooperation and coordination: report on the implementation of decision MC-6/__", page.Title);
-        var rows = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
-        Assert.Contains(rows, r => r[0].EndsWith($"({c.Missing})") && r[6] == "missing");
-        Assert.Equal(3, rows.Count(r => r[0].EndsWith($"({c.Partners["WHO"]})")));
-        var heading = page.QuerySelectorAll("h3").Single(h => h.TextContent == "Paragraph 1");
-        var quotes = new List<string>();
-        for (var next = heading.NextElementSibling; next is not null && next.TagName != "H3"; next = next.NextElementSibling)
+        var matrix = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
+        var documents = page.QuerySelectorAll("table")[1].QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
+        Assert.Contains(matrix, r => r[0].EndsWith($"({c.Missing}): no report received"));
+        Assert.Equal(3, documents.Count(r => r[1] == c.Partners["WHO"]));
+        var heading = page.QuerySelectorAll("h3").Single(h => h.TextContent.EndsWith("(paragraph 3)"));
+        var quotes = new List<AngleSharp.Dom.IElement>();
+        for (var next = heading.NextElementSibling; next is not null && next.TagName is not ("H3" or "H2"); next = next.NextElementSibling)
         {
-            quotes.Add(next.TextContent);
+            quotes.Add(next);
         }
 
-        Assert.Contains(quotes, q => q.Contains("Dans sa résolution UNEP/EA.6/Res.3") && q.EndsWith("(UNEP/MC/COP.7/INF/14, p. 1)"));
+        // The quotation in its own language, its citation in the numbered notes at the end, as the Word file's footnotes.
+        var quote = quotes.Single(q => q.TagName == "BLOCKQUOTE");
+        Assert.StartsWith("“Los resultados se presentaron en la Conferencia Internacional", quote.TextContent);
+        Assert.Equal("es", quote.GetAttribute("lang"));
+        var note = page.QuerySelector(quote.QuerySelector("sup a")!.GetAttribute("href")!)!;
+        Assert.StartsWith("UNEP/MC/COP.7/INF/16, p. 1.", note.TextContent);
         Assert.Empty(page.QuerySelectorAll("script"));
         Assert.DoesNotContain("<script>alert", html);
         Assert.Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; on mercury &amp; &quot;quotes&quot;", html);
-        Assert.Contains(rows, r => r[2] == HostileTitle);
+        Assert.Contains(documents, r => r[3] == HostileTitle);
         Assert.DoesNotContain("first version.txt", html);
     }
 
@@ -99,18 +111,51 @@ public sealed class CompilationTests(ServerFixture fixture)
         var json = JsonDocument.Parse(c.Json).RootElement;
 
         Assert.Equal(c.Cycle, json.GetProperty("cycle").GetString());
+        Assert.Equal(13, json.GetProperty("introduction").GetProperty("documentCount").GetInt32());
         Assert.Equal(13, json.GetProperty("introduction").GetProperty("reportCount").GetInt32());
-        var paragraph1 = json.GetProperty("paragraphs")[0];
-        var unicef = paragraph1.GetProperty("evidence").EnumerateArray().Single(e => e.GetProperty("partner").GetString() == c.Partners["UNICEF"]);
-        Assert.Equal("French", unicef.GetProperty("languageName").GetString());
-        Assert.Equal(1, unicef.GetProperty("quotes")[0].GetProperty("page").GetInt32());
-        var annexed = json.GetProperty("annex").GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("reportId").GetString()).ToList();
+        var paragraph3 = json.GetProperty("paragraphs")[2];
+        var iaea = Assert.Single(paragraph3.GetProperty("evidence").EnumerateArray());
+        Assert.Equal(c.Partners["IAEA"], iaea.GetProperty("partner").GetString());
+        Assert.Equal("Spanish", iaea.GetProperty("languageName").GetString());
+        Assert.Equal(1, iaea.GetProperty("quotes")[0].GetProperty("page").GetInt32());
+        var annexed = json.GetProperty("annex").GetProperty("documents").EnumerateArray().SelectMany(d => d.GetProperty("versions").EnumerateArray()).Select(v => v.GetProperty("reportId").GetString()).ToList();
+        Assert.Equal(13, annexed.Count);
         Assert.DoesNotContain(c.SupersededId, annexed);
         Assert.DoesNotContain(c.RejectedId, annexed);
-        Assert.Contains(json.GetProperty("annex").GetProperty("citedDocuments").EnumerateArray(), d => d.GetProperty("symbol").GetString() == "UNEP/MC/COP.6/INF/30" && d.GetProperty("reportCount").GetInt32() >= 3);
+        Assert.Contains(json.GetProperty("annex").GetProperty("citedDocuments").EnumerateArray(), d => d.GetProperty("symbol").GetString() == "UNEP/MC/COP.6/INF/30" && d.GetProperty("citedIn").GetArrayLength() >= 3);
+        Assert.Null(json.GetProperty("previous").GetString());
 
         var again = await RunCompilationAsync(c.Cycle);
         Assert.Equal(c.Json, again.Json);
+    }
+
+    [Fact]
+    public async Task The_previous_meeting_of_the_same_body_is_compared_with_this_one()
+    {
+        // Two meetings of one body: WHO and ILO reported to the first, WHO and UNICEF to the second.
+        var first = ServerFixture.NewCycleId();
+        var second = $"{first[..^2]}-2";
+        var partners = new Dictionary<string, (string Id, string Key)>();
+        foreach (var name in new[] { "WHO", "ILO", "UNICEF" })
+        {
+            partners[name] = await fixture.NewPartnerAsync(name);
+        }
+
+        await fixture.OpenCycleAsync(first, new DateOnly(2099, 8, 15), partners["WHO"].Id, partners["ILO"].Id);
+        await fixture.OpenCycleAsync(second, new DateOnly(2099, 8, 15), partners["WHO"].Id, partners["UNICEF"].Id);
+        using var secretariat = fixture.Secretariat();
+        foreach (var (cycle, name) in new[] { (first, "WHO"), (first, "ILO"), (second, "WHO"), (second, "UNICEF") })
+        {
+            using var partner = fixture.Client(partners[name].Key);
+            var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes($"Report for {cycle}\n\nIn 2026 the organization worked with the Global Mercury Partnership on mercury-added products."), $"{name}.txt", cycle);
+            await ReportsApi.WaitUntilProcessedAsync(secretariat, id, TimeSpan.FromSeconds(20));
+        }
+
+        var json = JsonDocument.Parse((await RunCompilationAsync(second)).Json).RootElement.GetProperty("previous");
+
+        Assert.Equal(first, json.GetProperty("cycle").GetString());
+        Assert.Equal([partners["ILO"].Id], json.GetProperty("thenNotNow").EnumerateArray().Select(o => o.GetProperty("partner").GetString()));
+        Assert.Equal([partners["UNICEF"].Id], json.GetProperty("nowNotThen").EnumerateArray().Select(o => o.GetProperty("partner").GetString()));
     }
 
     [Fact]
@@ -126,11 +171,15 @@ public sealed class CompilationTests(ServerFixture fixture)
         await ReportsApi.AssertProblemAsync(await secretariat.GetAsync("/api/compilations/../../x/report.docx"), HttpStatusCode.NotFound, "not-found");
     }
 
-    private static IEnumerable<Paragraph> QuotesUnder(Body body, string heading) =>
+    private static List<List<string>> Rows(Table table) =>
+        [.. table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(cell => cell.InnerText).ToList())];
+
+    /// <summary>The quotations in the section of section II on <paramref name="paragraph"/> of the decision.</summary>
+    private static IEnumerable<Paragraph> QuotesUnder(Body body, int paragraph) =>
         body.Elements<Paragraph>()
-            .SkipWhile(p => p.InnerText != heading)
+            .SkipWhile(p => !(p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading2" && p.InnerText.EndsWith($"(paragraph {paragraph})", StringComparison.Ordinal)))
             .Skip(1)
-            .TakeWhile(p => p.ParagraphProperties?.ParagraphStyleId?.Val != "Heading2")
+            .TakeWhile(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is not ("Heading1" or "Heading2"))
             .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Quote");
 
     /// <summary>Uploads the cycle and compiles it once for all the tests of this class.</summary>

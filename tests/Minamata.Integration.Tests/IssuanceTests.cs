@@ -80,7 +80,7 @@ public sealed class IssuanceTests(ServerFixture fixture)
 
         var compiled = await ReportsApi.CompileAsync(secretariat, cycle);
         var json = await ReportsApi.JsonAsync(await secretariat.GetAsync(compiled.GetProperty("outputs").GetProperty("json").GetString()));
-        Assert.Equal($"{prefix}1", json.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("reportId").GetString() == id).GetProperty("symbol").GetString());
+        Assert.Equal($"{prefix}1", json.GetProperty("annex").GetProperty("documents").EnumerateArray().Single(r => r.GetProperty("quotedReportId").GetString() == id).GetProperty("source").GetString());
         Assert.Equal("5 (k)", json.GetProperty("cover").GetProperty("agenda").GetProperty("number").GetString());
         var standing = (await ReportsApi.JsonAsync(await partner.GetAsync($"/api/cycles/{cycle}/status"))).GetProperty("partners")[0];
         Assert.Equal([$"{prefix}1"], standing.GetProperty("issuedSymbols").EnumerateArray().Select(s => s.GetString()));

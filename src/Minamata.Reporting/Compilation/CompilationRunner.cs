@@ -83,8 +83,14 @@ public sealed class CompilationRunner(
             Enumerable.Range(0, reports.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
             async (i, token) => withText[i] = new ReportWithText(reports[i], reports[i].Status == ReportStatus.Indexed ? await TextAsync(reports[i].Id, token) : ""));
-        return ReportCompiler.Compile(decision, new CompilationInput(cycle, await partners.ListAsync(cancellationToken), withText));
+        return ReportCompiler.Compile(decision, new CompilationInput(cycle, await partners.ListAsync(cancellationToken), withText, await PreviousAsync(cycle.Id, cancellationToken)));
     }
+
+    /// <summary>The previous meeting's cycle when the secretariat ran one here (COP-6 for COP-7); its reports' rows, no texts.</summary>
+    private async Task<PreviousCycle?> PreviousAsync(string cycle, CancellationToken cancellationToken) =>
+        CycleId.Previous(cycle) is { } previous && await cycles.GetAsync(previous, cancellationToken) is not null
+            ? new PreviousCycle(previous, await index.ListCycleAsync(previous, null, cancellationToken))
+            : null;
 
     private async Task<string> TextAsync(string reportId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -6,15 +7,23 @@ namespace Minamata.Reporting.Compilation;
 
 /// <summary>
 /// The compiled report as a Word document in the UN's layout: the cover block, real headings (so
-/// the navigation pane and a table of contents work), a real table of submissions, each quotation
-/// cited in a footnote, and page numbers in the footer. The secretariat edits this file.
+/// the navigation pane and a table of contents work), numbered paragraphs with the number hanging,
+/// tables of fixed column widths that repeat their header row, each quotation cited in a footnote,
+/// the symbol in the page header and the page number in the footer from page 2. The secretariat
+/// edits this file, in Word or in LibreOffice.
 /// </summary>
 public sealed class DocxReportWriter : IReportWriter
 {
     private const string Font = "Times New Roman";
 
-    /// <summary>The text width of an A4 page with the margins below, in twips.</summary>
-    private const int TextWidth = 11906 - 1134 - 1134;
+    /// <summary>A4 with the UN's margins, in twips: the text width is what tables are laid out in.</summary>
+    public const int PageWidth = 11906;
+    public const int MarginLeft = 1134;
+    public const int MarginRight = 1134;
+    public const int TextWidth = PageWidth - MarginLeft - MarginRight;
+
+    /// <summary>Where a paragraph's text starts; its number hangs before it, from the margin.</summary>
+    private const int TextIndent = 567;
 
     public string Format => "docx";
 
@@ -33,10 +42,6 @@ public sealed class DocxReportWriter : IReportWriter
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
             var notes = new FootnoteWriter(main.AddNewPart<FootnotesPart>());
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(new Paragraph(
-                new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-                new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " }));
 
             var body = new Body();
             Cover(body, layout.Cover);
@@ -45,15 +50,38 @@ public sealed class DocxReportWriter : IReportWriter
                 body.Append(Elements(block, notes));
             }
 
-            body.Append(new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1417, Bottom = 1417, Left = 1134, Right = 1134, Header = 708, Footer = 708, Gutter = 0 }));
+            body.Append(Section(main, layout.Cover.Symbol));
             main.Document = new Document(body);
             notes.Save();
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The page, and from page 2 the symbol in the header and the number in the footer; the first
+    /// page (the cover) has neither, as UN documents print it.
+    /// </summary>
+    private static SectionProperties Section(MainDocumentPart main, string symbol)
+    {
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(new Paragraph(new Run(new RunProperties(new Bold(), new FontSize { Val = "17" }), new Text(symbol))));
+        var firstHeader = main.AddNewPart<HeaderPart>();
+        firstHeader.Header = new Header(new Paragraph());
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Right }),
+            new SimpleField(new Run(new RunProperties(new Bold(), new FontSize { Val = "17" }), new Text("2"))) { Instruction = " PAGE " }));
+        var firstFooter = main.AddNewPart<FooterPart>();
+        firstFooter.Footer = new Footer(new Paragraph());
+        return new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstFooter) },
+            new PageSize { Width = PageWidth, Height = 16838 },
+            new PageMargin { Top = 1417, Bottom = 1417, Left = MarginLeft, Right = MarginRight, Header = 708, Footer = 708, Gutter = 0 },
+            new TitlePage());
     }
 
     private static void Cover(Body body, CoverBlock cover)
@@ -82,11 +110,20 @@ public sealed class DocxReportWriter : IReportWriter
     {
         switch (block)
         {
+            case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
+                // "Annex I" on a line of its own above the annex's title, one heading for the navigation pane.
+                yield return new Paragraph(
+                    new ParagraphProperties(new ParagraphStyleId { Val = "Heading1" }, new Indentation { Left = "0", Hanging = "0" }),
+                    new Run(new Text(annex), new Break(), new Text(heading.Text)));
+                break;
             case SectionHeading heading:
                 yield return Styled(heading.Number is null ? heading.Text : $"{heading.Number}\t{heading.Text}", $"Heading{heading.Level}");
                 break;
+            case Prose { Number: { } number } prose:
+                yield return Styled($"{number}\t{prose.Text}", "NumberedParagraph");
+                break;
             case Prose prose:
-                yield return Paragraph(prose.Number is null ? prose.Text : $"{prose.Number}\t{prose.Text}", italic: prose.Emphasised);
+                yield return Paragraph(prose.Text);
                 break;
             case Quotation quote:
                 // The citation in a footnote, as UN documents cite.
@@ -106,39 +143,57 @@ public sealed class DocxReportWriter : IReportWriter
         }
     }
 
-    /// <summary>A table across the text width, its columns fixed at their shares of it, the header row repeated on each page.</summary>
+    /// <summary>
+    /// A table across the text width, its columns fixed at their shares of it in the grid and in
+    /// every cell (Word reads the cells' widths, LibreOffice the grid's), the header row repeated
+    /// on each page, and no row split across two.
+    /// </summary>
     private static Table Table(TableBlock block)
     {
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{TextWidth}" },
-            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        var shares = block.Columns.Sum(c => c.Width);
-        table.Append(new TableGrid(block.Columns.Select(c => new GridColumn { Width = $"{TextWidth * c.Width / shares}" })));
-        table.Append(Row(header: true, [.. block.Columns.Select(c => c.Heading)]));
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
+        var widths = ColumnWidths(block.Columns);
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = $"{w}" })));
+        table.Append(Row(header: true, widths, [.. block.Columns.Select(c => c.Heading)]));
         foreach (var row in block.Rows)
         {
-            table.Append(Row(header: false, [.. row]));
+            table.Append(Row(header: false, widths, row));
         }
 
         return table;
     }
 
-    private static TableRow Row(bool header, params string[] cells)
+    /// <summary>The columns' shares of the text width in twips; the last column takes what rounding left, so they add up to it exactly.</summary>
+    private static int[] ColumnWidths(IReadOnlyList<TableColumn> columns)
     {
-        var row = new TableRow();
+        var shares = columns.Sum(c => c.Width);
+        var widths = columns.Select(c => TextWidth * c.Width / shares).ToArray();
+        widths[^1] += TextWidth - widths.Sum();
+        return widths;
+    }
+
+    private static TableRow Row(bool header, int[] widths, IReadOnlyList<string> cells)
+    {
+        var properties = new TableRowProperties(new CantSplit());
         if (header)
         {
-            row.Append(new TableRowProperties(new TableHeader()));
+            properties.Append(new TableHeader());
         }
 
-        foreach (var cell in cells)
+        var row = new TableRow(properties);
+        for (var i = 0; i < cells.Count; i++)
         {
-            row.Append(new TableCell(Paragraph(cell, bold: header, size: 18)));
+            row.Append(new TableCell(
+                new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString(CultureInfo.InvariantCulture) }),
+                Styled(cells[i], header ? "TableHeading" : "TableText")));
         }
 
         return row;
@@ -147,7 +202,7 @@ public sealed class DocxReportWriter : IReportWriter
     private static Paragraph Styled(string text, string style) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
-    private static Paragraph Paragraph(string text, bool bold = false, bool italic = false, int? size = null, JustificationValues? justify = null)
+    private static Paragraph Paragraph(string text, bool bold = false, int? size = null, JustificationValues? justify = null)
     {
         var run = new RunProperties();
         if (bold)
@@ -155,14 +210,9 @@ public sealed class DocxReportWriter : IReportWriter
             run.Append(new Bold());
         }
 
-        if (italic)
-        {
-            run.Append(new Italic());
-        }
-
         if (size is { } halfPoints)
         {
-            run.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            run.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         }
 
         var properties = new ParagraphProperties();
@@ -174,30 +224,46 @@ public sealed class DocxReportWriter : IReportWriter
         return new Paragraph(properties, new Run(run, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
+    /// <summary>
+    /// The UN's editorial sizes: 10-point text on 12-point lines, ragged right (document symbols and
+    /// file names are long words that would stretch a justified line), section headings 12 points bold
+    /// and subsection headings 10 points bold with their number hanging, the title 14 points bold,
+    /// footnotes 8 points, tables 9 points.
+    /// </summary>
     private static Styles Styles()
     {
-        Style ParagraphStyle(string id, string name, int size, bool bold = false, bool italic = false, int before = 0, int after = 120, int indent = 0, int outline = -1)
+        Style ParagraphStyle(string id, string name, int size, bool bold = false, int before = 0, int after = 120, int left = 0, int hanging = 0, int right = 0, int outline = -1)
         {
-            var run = new StyleRunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font }, new FontSize { Val = $"{size}" });
+            // Run properties in the order the schema gives them: fonts, bold, size.
+            var run = new StyleRunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font });
             if (bold)
             {
                 run.Append(new Bold());
             }
 
-            if (italic)
+            run.Append(new FontSize { Val = $"{size}" }, new FontSizeComplexScript { Val = $"{size}" });
+
+            var paragraph = new StyleParagraphProperties();
+            if (outline >= 0)
             {
-                run.Append(new Italic());
+                paragraph.Append(new KeepNext());
             }
 
-            var paragraph = new StyleParagraphProperties(new SpacingBetweenLines { Before = $"{before}", After = $"{after}" });
-            if (indent > 0)
+            paragraph.Append(new SpacingBetweenLines { Before = $"{before}", After = $"{after}", Line = $"{size * 12}", LineRule = LineSpacingRuleValues.AtLeast });
+            if (left > 0 || right > 0)
             {
-                paragraph.Append(new Indentation { Left = $"{indent}", Right = $"{indent}" });
+                var indentation = new Indentation { Left = $"{left}", Right = $"{right}" };
+                if (hanging > 0)
+                {
+                    indentation.Hanging = $"{hanging}";
+                }
+
+                paragraph.Append(indentation);
             }
 
             if (outline >= 0)
             {
-                paragraph.Append(new KeepNext(), new OutlineLevel { Val = outline });
+                paragraph.Append(new OutlineLevel { Val = outline });
             }
 
             return new Style(new StyleName { Val = name }, new PrimaryStyle(), paragraph, run) { Type = StyleValues.Paragraph, StyleId = id, Default = id == "Normal" };
@@ -206,9 +272,12 @@ public sealed class DocxReportWriter : IReportWriter
         return new Styles(
             ParagraphStyle("Normal", "Normal", 20),
             ParagraphStyle("Title", "Title", 28, bold: true, before: 240, after: 120),
-            ParagraphStyle("Heading1", "heading 1", 24, bold: true, before: 360, after: 120, outline: 0),
-            ParagraphStyle("Heading2", "heading 2", 20, bold: true, before: 240, after: 120, outline: 1),
-            ParagraphStyle("Quote", "Quote", 20, italic: false, indent: 567),
+            ParagraphStyle("Heading1", "heading 1", 24, bold: true, before: 360, after: 240, left: TextIndent, hanging: TextIndent, outline: 0),
+            ParagraphStyle("Heading2", "heading 2", 20, bold: true, before: 240, after: 120, left: TextIndent, hanging: TextIndent, outline: 1),
+            ParagraphStyle("NumberedParagraph", "Numbered paragraph", 20, left: TextIndent, hanging: TextIndent),
+            ParagraphStyle("Quote", "Quote", 20, left: 2 * TextIndent, right: TextIndent),
+            ParagraphStyle("TableHeading", "Table heading", 18, bold: true, after: 0),
+            ParagraphStyle("TableText", "Table text", 18, after: 0),
             ParagraphStyle("FootnoteText", "footnote text", 16, after: 0),
             new Style(new StyleName { Val = "footnote reference" }, new StyleRunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript })) { Type = StyleValues.Character, StyleId = "FootnoteReference" },
             new Style(new StyleName { Val = "Table Grid" }) { Type = StyleValues.Table, StyleId = "TableGrid" });

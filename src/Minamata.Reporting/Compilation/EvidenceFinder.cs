@@ -11,17 +11,20 @@ public sealed record AnalysedSentence(Sentence Sentence, IReadOnlyList<string> O
 
 /// <summary>
 /// Which sentences of a report bear on a paragraph of the decision: those naming one of the
-/// paragraph's organisations or using one of its terms or patterns. The sentences with the most
-/// distinct hits are kept (at most three), in the order the report has them.
+/// paragraph's organisations or using one of its terms or patterns. A sentence saying what the
+/// report's author itself did (<see cref="OwnActivity"/>) comes first, then the one with the most
+/// distinct hits; a sentence about the report itself is left out, and a report none of whose
+/// sentences says that something was done under the paragraph does not bear on it. At most three
+/// are kept, and quoted in that order.
 /// </summary>
 public static class EvidenceFinder
 {
     public const int MaxQuotes = 3;
 
-    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<Sentence> sentences) =>
-        Find(paragraph, sentences.Select(AnalysedSentence.Of).ToList());
+    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<Sentence> sentences, string author) =>
+        Find(paragraph, sentences.Select(AnalysedSentence.Of).ToList(), author);
 
-    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<AnalysedSentence> sentences)
+    public static IReadOnlyList<Sentence> Find(MandateParagraph paragraph, IReadOnlyList<AnalysedSentence> sentences, string author)
     {
         if (paragraph.Organizations.Count == 0 && paragraph.Terms.Count == 0 && paragraph.Patterns.Count == 0)
         {
@@ -29,14 +32,24 @@ public static class EvidenceFinder
         }
 
         var terms = paragraph.Terms.Select(t => t.Any(Scripts.IsHan) ? t : Fold(t)).ToList();
-        return sentences
-            .Select(sentence => (sentence.Sentence, Hits: Hits(paragraph, terms, sentence)))
-            .Where(s => s.Hits > 0)
-            .OrderByDescending(s => s.Hits)
+        var found = sentences
+            .Select(sentence => (sentence.Sentence, Hits: Hits(paragraph, terms, sentence), Own: OwnActivity.Default.Score(sentence, author)))
+            // A sentence about the report itself ("This report is submitted by...") is no evidence of what was done.
+            .Where(s => s.Hits > 0 && s.Own >= 0)
+            .ToList();
+        // A report bears on the paragraph when it says that someone did something under it, not
+        // when it only names the paragraph's subject.
+        if (!found.Any(s => s.Own > 0))
+        {
+            return [];
+        }
+
+        return found
+            .OrderByDescending(s => s.Own)
+            .ThenByDescending(s => s.Hits)
             .ThenBy(s => s.Sentence.Position)
             .Take(MaxQuotes)
             .Select(s => s.Sentence)
-            .OrderBy(s => s.Position)
             .ToList();
     }
 

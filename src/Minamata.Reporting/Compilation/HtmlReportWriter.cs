@@ -4,8 +4,11 @@ using System.Text;
 namespace Minamata.Reporting.Compilation;
 
 /// <summary>
-/// The compiled report as one self-contained, printable HTML page. Every value from a report is
-/// HTML-encoded: titles and sentences are partners' text, never markup.
+/// The compiled report as one self-contained HTML page, the same document on the screen and on
+/// paper: numbered paragraphs with the number hanging, quotations cited in numbered notes (at the
+/// end, as the Word file's footnotes are numbered), tables whose header repeats on each printed
+/// page, and each annex on a new page. Every value from a report is HTML-encoded: titles and
+/// sentences are partners' text, never markup.
 /// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
@@ -15,13 +18,22 @@ public sealed class HtmlReportWriter : IReportWriter
         .symbol { text-align: right; font-weight: bold; font-size: 1.2rem; }
         .distribution { text-align: right; }
         h1 { font-size: 1.4rem; } h2 { font-size: 1.2rem; margin-top: 2rem; } h3 { font-size: 1rem; }
+        h2, h3, p.numbered { padding-left: 2.5rem; text-indent: -2.5rem; }
+        .number { display: inline-block; width: 2.5rem; text-indent: 0; }
+        blockquote { margin: 0.4rem 2.5rem 0.4rem 5rem; }
+        sup a { text-decoration: none; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
         th, td { border: 1px solid #666; padding: 0.25rem 0.4rem; vertical-align: top; text-align: left; }
-        .mandate { font-style: italic; }
-        blockquote { margin: 0.4rem 0 0.4rem 1.5rem; }
-        .cite { color: #333; white-space: nowrap; }
-        .state-missing { color: #8a1c1c; } .state-late { color: #7a4b00; }
-        @media print { body { margin: 0; max-width: none; } .page-break { break-before: page; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+        .notes { border-top: 1px solid #666; margin-top: 2rem; font-size: 0.85rem; }
+        @page { size: A4; margin: 2.5cm 2cm; }
+        @media print {
+          body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+          .page-break { break-before: page; }
+          h2, h3 { break-after: avoid; }
+          tr, blockquote { break-inside: avoid; }
+          thead { display: table-header-group; }
+          a { color: inherit; }
+        }
         """;
 
     public string Format => "html";
@@ -40,37 +52,53 @@ public sealed class HtmlReportWriter : IReportWriter
             .Append($"<p class=\"distribution\">{E(cover.Distribution)}<br>{E(cover.Date)}<br>{E(cover.Original)}</p>\n")
             .Append($"<p><strong>{E(cover.Body)}</strong><br>{E(cover.Meeting)}<br>{E(cover.MeetingDate)}</p>\n")
             .Append(cover.Agenda is { } item ? $"<p>Item {E(item.Number)} of the provisional agenda<br><strong>{E(item.Title)}</strong></p>\n" : "")
-            .Append($"<h1>{E(cover.Title)}</h1>\n<p><strong>{E(cover.Subtitle)}</strong></p>\n</header>\n");
+            .Append($"<h1>{E(cover.Title)}</h1>\n<p><strong>{E(cover.Subtitle)}</strong></p>\n</header>\n<main>\n");
+        var notes = new List<string>();
         foreach (var block in layout.Blocks)
         {
-            Append(html, block);
+            Append(html, block, notes);
+        }
+
+        html.Append("</main>\n");
+        if (notes.Count > 0)
+        {
+            html.Append("<section class=\"notes\" aria-label=\"Notes\">\n<ol>\n")
+                .AppendJoin("", notes.Select((note, i) => $"<li id=\"note-{i + 1}\">{E(note)}. <a href=\"#cite-{i + 1}\" aria-label=\"Back to the text\">↩</a></li>\n"))
+                .Append("</ol>\n</section>\n");
         }
 
         html.Append("</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private static void Append(StringBuilder html, LayoutBlock block)
+    private static void Append(StringBuilder html, LayoutBlock block, List<string> notes)
     {
         switch (block)
         {
+            case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
+                html.Append($"<h2>{E(annex)}<br>{E(heading.Text)}</h2>\n");
+                break;
             case SectionHeading heading:
                 // h1 is the title; the note's sections are h2, their parts h3.
                 var level = heading.Level + 1;
-                html.Append($"<h{level}>{E(heading.Number is null ? heading.Text : $"{heading.Number} {heading.Text}")}</h{level}>\n");
+                html.Append($"<h{level}>{Numbered(heading.Number, heading.Text)}</h{level}>\n");
+                break;
+            case Prose { Number: { } number } prose:
+                html.Append($"<p class=\"numbered\">{Numbered(number, prose.Text)}</p>\n");
                 break;
             case Prose prose:
-                var text = E(prose.Number is null ? prose.Text : $"{prose.Number} {prose.Text}");
-                html.Append(prose.Emphasised ? $"<p class=\"mandate\">{text}</p>\n" : $"<p>{text}</p>\n");
+                html.Append($"<p>{E(prose.Text)}</p>\n");
                 break;
             case Quotation quote:
-                html.Append($"<blockquote lang=\"{E(quote.Language)}\">“{E(quote.Text)}” <span class=\"cite\">({E(quote.Citation)})</span></blockquote>\n");
+                notes.Add(quote.Citation);
+                var n = notes.Count;
+                html.Append($"<blockquote lang=\"{E(quote.Language)}\">“{E(quote.Text)}”<sup><a id=\"cite-{n}\" href=\"#note-{n}\" aria-label=\"Note {n}: {E(quote.Citation)}\">{n}</a></sup></blockquote>\n");
                 break;
             case TableBlock table:
                 html.Append("<table>\n<thead><tr>").AppendJoin("", table.Columns.Select(c => $"<th scope=\"col\">{E(c.Heading)}</th>")).Append("</tr></thead>\n<tbody>\n");
                 foreach (var row in table.Rows)
                 {
-                    html.Append("<tr>").AppendJoin("", row.Select((value, i) => table.Columns[i].IsState ? $"<td class=\"state-{E(value)}\">{E(value)}</td>" : $"<td>{E(value)}</td>")).Append("</tr>\n");
+                    html.Append("<tr>").AppendJoin("", row.Select(value => $"<td>{E(value)}</td>")).Append("</tr>\n");
                 }
 
                 html.Append("</tbody>\n</table>\n");
@@ -82,6 +110,8 @@ public sealed class HtmlReportWriter : IReportWriter
                 throw new NotSupportedException($"No HTML for {block.GetType().Name}.");
         }
     }
+
+    private static string Numbered(string? number, string text) => number is null ? E(text) : $"<span class=\"number\">{E(number)}</span>{E(text)}";
 
     private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
 }

@@ -40,14 +40,16 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         switch (block)
         {
+            case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
+                md.Append("## ").Append(E(annex)).Append(": ").Append(E(heading.Text)).Append("\n\n");
+                break;
             case SectionHeading heading:
                 // # is the title; the note's sections are ##, their parts ###.
                 md.Append('#', heading.Level + 1).Append(' ').Append(E(heading.Number is null ? heading.Text : $"{heading.Number} {heading.Text}")).Append("\n\n");
                 break;
             case Prose prose:
                 // "1." escaped: the note's numbering, not a Markdown list.
-                var text = Paragraph(E(prose.Number is null ? prose.Text : $"{prose.Number} {prose.Text}"));
-                md.Append(prose.Emphasised ? $"*{text}*" : text).Append("\n\n");
+                md.Append(Paragraph(E(prose.Number is null ? prose.Text : $"{prose.Number} {prose.Text}"))).Append("\n\n");
                 break;
             case Quotation quote:
                 md.Append($"> “{E(quote.Text)}” ({E(quote.Citation)})\n\n");

@@ -27,11 +27,7 @@ public static partial class QuotationCleaner
         }
 
         var cleaned = Invisible().Replace(text.ToString(), "");
-        cleaned = cleaned.Replace('\u00A0', ' ').Replace('\t', ' ');
-        cleaned = Superscripts().Replace(cleaned, "");
-        cleaned = BracketedMarker().Replace(cleaned, "");
-        cleaned = GluedToWord().Replace(cleaned, "");
-        cleaned = GluedToPunctuation().Replace(cleaned, "");
+        cleaned = WithoutFootnoteMarkers(cleaned.Replace('\u00A0', ' ').Replace('\t', ' '));
         cleaned = Wrapped().Replace(cleaned, m => Conjunctions.Contains(m.Groups["next"].Value) ? m.Value : m.Groups["start"].Value + m.Groups["next"].Value);
         cleaned = Spaces().Replace(cleaned, " ").Trim();
         for (var before = ""; before != cleaned;)
@@ -45,6 +41,19 @@ public static partial class QuotationCleaner
         return SpaceBesideHan().Replace(cleaned, "");
     }
 
+    /// <summary>
+    /// The text without footnote markers: superscript digits, [4] and Markdown's [^4], digits glued
+    /// to a word or to the punctuation after it. Done to a paragraph before it is split too, since a
+    /// marker after a full stop ("Partnership.2 The") hides the end of the sentence.
+    /// </summary>
+    public static string WithoutFootnoteMarkers(string text)
+    {
+        var cleaned = Superscripts().Replace(text, "");
+        cleaned = BracketedMarker().Replace(cleaned, "");
+        cleaned = GluedToWord().Replace(cleaned, "");
+        return GluedToPunctuation().Replace(cleaned, "");
+    }
+
     // Soft hyphens, zero-width spaces and joiners used as breaks, byte-order marks, and private-use
     // characters (the Symbol font's bullets that Word exports as U+F0B7).
     [GeneratedRegex(@"[\u00AD\u200B\u2060\uFEFF\p{Co}]", RegexOptions.None, RegexTimeouts.Milliseconds)]
@@ -53,7 +62,7 @@ public static partial class QuotationCleaner
     [GeneratedRegex(@"[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Superscripts();
 
-    [GeneratedRegex(@"\s?\[\d{1,3}\]", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    [GeneratedRegex(@"\s?\[(?:\d{1,3}|\^[^\]\s]{1,12})\]", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex BracketedMarker();
 
     // "plans3 in": a marker glued to a lower-case word (never to an acronym or a symbol such as COP7).
@@ -72,8 +81,8 @@ public static partial class QuotationCleaner
     private static partial Regex Spaces();
 
     // What stands before the sentence: a bullet, a footnote or heading marker, a section number
-    // (III., B., 2.3).
-    [GeneratedRegex(@"^(?:[•▪●◦\-–*·]\s*|\[\d{1,3}\]\s*|(?:[IVXLC]{1,6}|[A-Z])\.\s+|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|\d{1,3}\.\s+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    // (III., B., 2.3), a paragraph number ("12. ", and "7." or "7、" right before Chinese text).
+    [GeneratedRegex(@"^(?:[•▪●◦\-–*·]\s*|\[\d{1,3}\]\s*|(?:[IVXLC]{1,6}|[A-Z])\.\s+|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+|\d{1,3}\.\s+|\d{1,3}[.．、]\s*(?=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}]))", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Leading();
 
     [GeneratedRegex(@"\s+(?=[.,)\]”’])", RegexOptions.None, RegexTimeouts.Milliseconds)]

@@ -7,7 +7,7 @@ namespace Minamata.Reporting.Compilation;
 public sealed record Sentence(string Text, int Page, int Position);
 
 /// <summary>
-/// Splits a report's text into sentences with their page numbers: pages at form feeds, paragraphs
+/// Splits a report's text into whole sentences with their page numbers: pages at form feeds, paragraphs
 /// at line ends (except where a PDF wrapped a line mid-sentence), sentences at the punctuation of
 /// the six languages (. ! ? followed by a space, 。！？, ؟).
 /// </summary>
@@ -21,11 +21,12 @@ public static partial class Sentences
         var sentences = new List<Sentence>();
         foreach (var (paragraph, page) in Paragraphs(text, skipLines))
         {
-            foreach (var part in Boundary().Split(Numbering().Replace(paragraph, "")))
+            foreach (var part in Boundary().Split(QuotationCleaner.WithoutFootnoteMarkers(Numbering().Replace(paragraph, ""))))
             {
                 // Cleaned before anything looks at it: evidence is found, and quoted, in the words alone.
                 var sentence = QuotationCleaner.Clean(part);
-                if (sentence.Length is >= MinLength and <= MaxLength)
+                // Only whole sentences are quoted: a heading run into the line after it ends with no full stop.
+                if (sentence.Length is >= MinLength and <= MaxLength && Complete().IsMatch(sentence))
                 {
                     sentences.Add(new Sentence(sentence, page, sentences.Count));
                 }
@@ -37,7 +38,8 @@ public static partial class Sentences
 
     /// <summary>
     /// Lines joined into paragraphs, with the page each starts on. A line continues the previous one
-    /// unless that one ended a sentence or was short (a heading), or this one starts a numbered paragraph.
+    /// unless that one ended a sentence or was short (a heading), or was a numbered heading
+    /// ("3. Inter-Organization Programme ...") followed by a capital, or this one starts a numbered paragraph.
     /// </summary>
     private static IEnumerable<(string Text, int Page)> Paragraphs(string text, int skipLines)
     {
@@ -45,6 +47,7 @@ public static partial class Sentences
         var line = 0;
         var current = new System.Text.StringBuilder();
         var currentPage = 1;
+        var linesInCurrent = 0;
         foreach (var raw in text.Split('\n'))
         {
             page += raw.Count(c => c == DocumentText.PageMark);
@@ -55,12 +58,16 @@ public static partial class Sentences
             }
 
             var previous = current.ToString();
-            var continues = previous.Length >= ShortLine && !EndsSentence().IsMatch(previous) && !Numbering().IsMatch(trimmed);
+            var heading = linesInCurrent == 1 && SectionNumber().IsMatch(previous) && char.IsUpper(trimmed[0]);
+            var continues = previous.Length >= ShortLine && !EndsSentence().IsMatch(previous) && !Numbering().IsMatch(trimmed) && !heading;
             if (!continues && current.Length > 0)
             {
                 yield return (previous, currentPage);
                 current.Clear();
+                linesInCurrent = 0;
             }
+
+            linesInCurrent++;
 
             if (current.Length == 0)
             {
@@ -86,10 +93,17 @@ public static partial class Sentences
     [GeneratedRegex(@"[.!?:;。！？؟»”""]\s*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex EndsSentence();
 
+    [GeneratedRegex(@"[.!?。！？؟…][""”’»)）]*$", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex Complete();
+
     // After . ! ? when a space and a capital, digit or non-Latin letter follow; always after 。！？؟.
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{Lo}0-9«""(])|(?<=[。！？؟])", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^(?:\d{1,3}\s*[.)\-–]\s+|\(?[a-z]\)\s+)", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Numbering();
+
+    // A heading's number: "3.", "2.1", "IV.", "B."
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex SectionNumber();
 }

@@ -48,7 +48,7 @@ public sealed class PdfReader(IOptions<ExtractionOptions> options) : IDocumentRe
             var running = RunningLines.Find(pages, pageHeights);
             var runningText = pages.SelectMany((lines, page) => running[page].Order().Select(i => lines[i].Text)).Distinct(StringComparer.Ordinal);
             var paragraphs = pages.Select((lines, page) => PdfParagraphs.Join(PdfPageLines.TopFirst(lines.Where((_, i) => !running[page].Contains(i)).ToList()))).ToList();
-            PdfParagraphs.JoinWordsAcrossPages(paragraphs);
+            PdfParagraphs.JoinAcrossPages(paragraphs);
             var text = new BoundedText(limits.MaxTextCharacters);
             for (var page = 0; page < paragraphs.Count; page++)
             {
@@ -59,7 +59,7 @@ public sealed class PdfReader(IOptions<ExtractionOptions> options) : IDocumentRe
 
                 foreach (var paragraph in paragraphs[page])
                 {
-                    text.Append(paragraph).EndLine();
+                    text.Append(paragraph.Text).EndLine();
                 }
             }
 

@@ -27,8 +27,8 @@ public static class InfCoverPage
             Date: ReportCompiler.Format(DateOnly.FromDateTime(issuedAt.UtcDateTime)),
             Original: $"Original: {ReportCompiler.LanguageName(metadata?.Language)}",
             Body: "Conference of the Parties to the Minamata Convention on Mercury",
-            Meeting: cycle.Title,
-            MeetingDate: MeetingDates(cycle),
+            Meeting: MeetingNames.OnCover(cycle),
+            MeetingDate: MeetingNames.Dates(cycle),
             Title: metadata?.Title ?? report.FileName,
             Subtitle: "Note by the secretariat",
             Agenda: cycle.AgendaItem);
@@ -37,15 +37,5 @@ public static class InfCoverPage
             "The report is presented as received, without formal editing.",
             Number: "1.");
         return new ReportLayout(cover, [circulated]);
-    }
-
-    /// <summary>"Geneva, 1–5 November 2027" when the cycle has the venue and the last day; else the first day.</summary>
-    private static string MeetingDates(ReportingCycle cycle)
-    {
-        var start = cycle.MeetingStart;
-        var dates = cycle.MeetingEnd is not { } end || end == start ? ReportCompiler.Format(start)
-            : end.Month == start.Month && end.Year == start.Year ? $"{start.Day}–{ReportCompiler.Format(end)}"
-            : $"{ReportCompiler.Format(start)} – {ReportCompiler.Format(end)}";
-        return cycle.Venue is { } venue ? $"{venue}, {dates}" : dates;
     }
 }

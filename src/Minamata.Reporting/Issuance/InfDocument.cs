@@ -36,7 +36,9 @@ public static class InfDocument
             // The cover's own page and margins, and no header or footer: a first section without
             // references has none, and the report's sections keep theirs.
             var coverSection = (SectionProperties)coverBody.Elements<SectionProperties>().Single().CloneNode(true);
+            coverSection.RemoveAllChildren<HeaderReference>();
             coverSection.RemoveAllChildren<FooterReference>();
+            coverSection.RemoveAllChildren<TitlePage>();
             var first = body.FirstChild;
             foreach (var paragraph in coverBody.Elements<Paragraph>())
             {

@@ -17,7 +17,7 @@ public sealed class MetadataExtractor
     /// readers or finders that reads documents differently; <c>minamata reextract</c> and the API's
     /// re-extraction then tell old records from new.
     /// </summary>
-    public const string Version = "2026-12-01";
+    public const string Version = "2026-12-01.2";
 
     private const int HeadBytes = 8 * 1024;
     private readonly ExtractionOptions options;

@@ -29,37 +29,64 @@ public sealed class CompileCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("broken.pdf: not included (corrupt", error.ToString());
         var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "out", "report.json"))).RootElement;
-        Assert.Equal(3, json.GetProperty("introduction").GetProperty("reportCount").GetInt32());
-        Assert.Equal("missing", json.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == "UNICEF").GetProperty("state").GetString());
+        Assert.Equal(3, json.GetProperty("introduction").GetProperty("documentCount").GetInt32());
+        Assert.Equal("missing", json.GetProperty("annex").GetProperty("matrix").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == "UNICEF").GetProperty("state").GetString());
         Assert.True(new FileInfo(Path.Combine(folder, "out", "report.docx")).Length > 5_000);
-        Assert.Contains("<h2>III. Implementation of decision MC-6/__</h2>", await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.html")));
-        Assert.Contains("<h2>III. Implementation of decision MC-6/__</h2>", Markdig.Markdown.ToHtml(await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.md"))));
+        Assert.Contains("<h2><span class=\"number\">II.</span>Implementation of decision MC-6/__</h2>", await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.html")));
+        Assert.Contains("<h2>II. Implementation of decision MC-6/__</h2>", Markdig.Markdown.ToHtml(await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.md"))));
     }
 
     [Fact]
-    public async Task Reports_in_one_folder_are_attributed_to_the_organisation_that_says_it_submitted_them()
+    public async Task A_decision_written_as_a_new_json_file_compiles_with_no_code_change()
     {
-        // No sub-folders, no uploader: WHO's own report and an ILO working paper, each saying who submitted it.
+        // Another decision than the built-in one: two paragraphs, one of them the request for the report.
+        var decision = Path.Combine(folder, "decision-MC-5-health.json");
+        await File.WriteAllTextAsync(decision, """
+            {
+              "id": "MC-5-health",
+              "decision": "MC-5/12",
+              "subject": "Health aspects of the Convention",
+              "adoptedAt": "COP-5",
+              "reportParagraph": 2,
+              "paragraphs": [
+                { "number": 1, "heading": "Cooperation with the World Health Organization", "mandate": "Invites the World Health Organization to continue its work on the health aspects of mercury.", "organizations": ["WHO"] },
+                { "number": 2, "mandate": "Requests the secretariat to report on the implementation of the present decision." }
+              ]
+            }
+            """);
         var from = Path.Combine(folder, "in");
         Directory.CreateDirectory(from);
-        foreach (var document in new[] { CorpusDocument.Load("en-who-own-report", "docx"), CorpusDocument.Load("en-ilo-working-paper", "docx") })
-        {
-            File.Copy(document.Path, Path.Combine(from, document.File));
-        }
+        File.Copy(Path.Combine(CompilationCorpus.Cop7, "Report_Minamata_COP7_final.pdf"), Path.Combine(from, "who.pdf"));
 
-        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", from, "--out", Path.Combine(folder, "out"), "--deadline", "2027-08-15", "--expected", "WHO,ILO,UNICEF"], ReportWriters.Registered(), new StringWriter(), new StringWriter());
+        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", from, "--out", Path.Combine(folder, "out"), "--decision", decision], ReportWriters.Registered(), new StringWriter(), new StringWriter());
 
         Assert.Equal(0, exit);
         var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "out", "report.json"))).RootElement;
-        var states = json.GetProperty("submissions").EnumerateArray().ToDictionary(r => r.GetProperty("partner").GetString()!, r => r.GetProperty("state").GetString());
-        Assert.Equal(new Dictionary<string, string?> { ["ILO"] = "submitted", ["UNICEF"] = "missing", ["WHO"] = "submitted" }, states);
-        var evidence = json.GetProperty("paragraphs").EnumerateArray().SelectMany(p => p.GetProperty("evidence").EnumerateArray()).ToList();
-        Assert.NotEmpty(evidence);
-        Assert.All(evidence, e => Assert.Contains(e.GetProperty("partner").GetString(), new[] { "WHO", "ILO" }));
-        var text = await File.ReadAllTextAsync(Path.Combine(folder, "out", "report.md"));
-        Assert.DoesNotContain("not attributed", text);
-        Assert.Contains("The World Health Organization (WHO) reported in ", text);
-        Assert.Contains("The International Labour Organization (ILO) reported in ", text);
+        Assert.Equal("MC-5/12", json.GetProperty("decision").GetString());
+        Assert.Equal("Health aspects of the Convention: report on the implementation of decision MC-5/12", json.GetProperty("cover").GetProperty("title").GetString());
+        var paragraph = Assert.Single(json.GetProperty("paragraphs").EnumerateArray());
+        Assert.Equal("Cooperation with the World Health Organization (paragraph 1)", paragraph.GetProperty("heading").GetString());
+        Assert.Equal("WHO", Assert.Single(paragraph.GetProperty("evidence").EnumerateArray()).GetProperty("partner").GetString());
+        Assert.StartsWith("In paragraph 2 of decision MC-5/12, the Conference of the Parties requests the secretariat to report", json.GetProperty("introduction").GetProperty("mandate").GetString());
+    }
+
+    [Theory]
+    [InlineData("{ not json", "not a decision file")]
+    [InlineData("""{"id":"x","decision":"MC-5/1","subject":"S","reportParagraph":3,"paragraphs":[{"number":1,"mandate":"Requests."}]}""", "'reportParagraph' must be one of them")]
+    [InlineData("""{"id":"x","decision":"MC-5/1","subject":"S","reportParagraph":1,"paragraphs":[{"number":1,"mandate":"Requests.","patterns":["(unclosed"]}]}""", "paragraph 1 has a pattern that is not a regular expression")]
+    public async Task A_decision_file_with_a_mistake_is_refused_with_one_line_saying_what(string content, string says)
+    {
+        var decision = Path.Combine(folder, "decision.json");
+        await File.WriteAllTextAsync(decision, content);
+        var error = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["compile", "--cycle", "COP-7", "--from", folder, "--out", Path.Combine(folder, "out"), "--decision", decision], ReportWriters.Registered(), new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"minamata compile: {decision}: ", error.ToString());
+        Assert.Contains(says, error.ToString());
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
     }
 
     [Fact]
@@ -96,7 +123,7 @@ public sealed class CompileCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("\rreading 1/2: gold.pdf", error.ToString());
         Assert.Contains("\rreading 2/2: health.html", error.ToString());
-        Assert.StartsWith("Compiled 2 reports of COP-7", output.ToString());
+        Assert.StartsWith("Compiled 2 documents (2 files) of COP-7", output.ToString());
     }
 
     /// <summary>A format nobody ships: what a new writer is, one class.</summary>
@@ -116,6 +143,8 @@ public sealed class CompileCommandTests : IDisposable
     [InlineData("compile --cycle COP-7 --from /nonexistent --out x")]
     [InlineData("compile --cycle COP-7 --from . --out x --deadline 15.08.2027")]
     [InlineData("compile --cycle COP-7 --from . --out x --decision MC-99")]
+    [InlineData("compile --cycle COP-7 --from . --out x --agenda-item 5")]
+    [InlineData("compile --cycle COP-1 --from . --out x --previous .")]
     public async Task Bad_arguments_exit_2_with_one_line_pointing_to_the_help(string args)
     {
         var error = new StringWriter();

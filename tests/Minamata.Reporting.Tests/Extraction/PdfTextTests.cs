@@ -106,7 +106,28 @@ public sealed class PdfTextTests
                 "1. The secretariat has the honour to circulate, in the annex to the present note, the report of UNEP/MC/COP.6/INF/30, which is short.",
                 "2. Next paragraph.",
             ],
-            paragraphs);
+            paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_paragraph_broken_by_a_page_break_reads_whole_on_its_first_page_and_its_footnotes_stay_after_it()
+    {
+        // Page 1 ends mid-word in body type, with two footnotes in small print under it; page 2 goes on in lower case.
+        List<PdfParagraph> first = [new("8. The partnership area registered a commitment to reduce the online sale of skin-", false), new("www.unep.org/globalmercurypartnership.", true), new("The plans are listed in document UNEP/MC/COP.7/INF/5.", true)];
+        List<PdfParagraph> second = [new("lightening products containing mercury. Market surveys followed.", false), new("Case studies were compiled.", false)];
+        // A page whose last paragraph ends a sentence is left as it is, even before lower case.
+        List<PdfParagraph> third = [new("The third page ends a sentence.", false)];
+        List<PdfParagraph> fourth = [new("mercury, in lower case after a full stop", false)];
+        var pages = new List<List<PdfParagraph>> { first, second, third, fourth };
+
+        PdfParagraphs.JoinAcrossPages(pages);
+
+        Assert.Equal(
+            [$"8. The partnership area registered a commitment to reduce the online sale of skin{HyphenatedWords.Mark}lightening products containing mercury. Market surveys followed.", "www.unep.org/globalmercurypartnership.", "The plans are listed in document UNEP/MC/COP.7/INF/5."],
+            pages[0].Select(p => p.Text));
+        Assert.Equal(["Case studies were compiled."], pages[1].Select(p => p.Text));
+        Assert.Equal(["The third page ends a sentence."], pages[2].Select(p => p.Text));
+        Assert.Equal(["mercury, in lower case after a full stop"], pages[3].Select(p => p.Text));
     }
 
     [Fact]

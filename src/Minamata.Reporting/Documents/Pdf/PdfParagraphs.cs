@@ -10,7 +10,7 @@ namespace Minamata.Reporting.Documents.Pdf;
 /// block they stand in (the run of lines in that type and column, so a narrow cover cell has its
 /// own edge). Centred and right-aligned lines have no such edge; they are joined only when they
 /// fill most of the page's width. Words hyphenated at a line end are joined again
-/// (<see cref="HyphenatedWords"/>), also across a page break.
+/// (<see cref="HyphenatedWords"/>), and a paragraph broken by a page break is joined again too.
 /// </summary>
 internal static class PdfParagraphs
 {
@@ -29,9 +29,12 @@ internal static class PdfParagraphs
     /// <summary>How far (in font sizes) a paragraph's first line may be indented within its block.</summary>
     private const double MaxIndent = 4;
 
-    public static List<string> Join(IReadOnlyList<LaidOutLine> lines)
+    /// <summary>Type this much smaller than the page's body text is small print: footnotes, a footer's notes.</summary>
+    private const double SmallPrint = 0.9;
+
+    public static List<PdfParagraph> Join(IReadOnlyList<LaidOutLine> lines)
     {
-        var paragraphs = new List<string>();
+        var paragraphs = new List<PdfParagraph>();
         if (lines.Count == 0)
         {
             return paragraphs;
@@ -40,23 +43,30 @@ internal static class PdfParagraphs
         var maxSpacing = Math.Max(MaxLineSpacing, SpacingTolerance * UsualSpacing(lines));
         var blockEdges = BlockEdges(lines, maxSpacing);
         var pageWidth = lines.Max(l => l.End) - lines.Min(l => l.Start);
+        var bodySize = lines.GroupBy(l => Math.Round(l.FontSize, 1)).MaxBy(g => g.Sum(l => l.Text.Length))!.Key;
         var paragraph = new StringBuilder(lines[0].Text);
+        var size = lines[0].FontSize;
         for (var i = 1; i < lines.Count; i++)
         {
             var continues = InOneBlock(lines[i - 1], lines[i], maxSpacing) && Continues(lines[i - 1], lines[i], blockEdges[i], pageWidth);
-            if (continues || GoesOnInNextColumn(lines[i - 1], lines[i], blockEdges[i - 1]) || HyphenatedWords.BreaksBefore(lines[i - 1].Text, lines[i].Text))
+            // A hyphenated word goes on in the same type: a footnote under the last line is not its end.
+            var hyphenated = SameType(lines[i - 1], lines[i]) && HyphenatedWords.BreaksBefore(lines[i - 1].Text, lines[i].Text);
+            if (continues || GoesOnInNextColumn(lines[i - 1], lines[i], blockEdges[i - 1]) || hyphenated)
             {
                 Append(paragraph, lines[i].Text);
                 continue;
             }
 
-            paragraphs.Add(paragraph.ToString());
+            paragraphs.Add(new PdfParagraph(paragraph.ToString(), size < SmallPrint * bodySize));
             paragraph.Clear().Append(lines[i].Text);
+            size = lines[i].FontSize;
         }
 
-        paragraphs.Add(paragraph.ToString());
+        paragraphs.Add(new PdfParagraph(paragraph.ToString(), size < SmallPrint * bodySize));
         return paragraphs;
     }
+
+    private static bool SameType(LaidOutLine before, LaidOutLine line) => Math.Abs(before.FontSize - line.FontSize) <= 0.1 * before.FontSize;
 
     /// <summary>The page's usual distance between consecutive lines in one type, in font sizes.</summary>
     private static double UsualSpacing(IReadOnlyList<LaidOutLine> lines)
@@ -122,29 +132,30 @@ internal static class PdfParagraphs
     }
 
     /// <summary>
-    /// A word hyphenated at the foot of a page goes on at the top of the next: the part before the
-    /// break moves to the next page's first paragraph, so that the word reads whole.
+    /// A paragraph that runs from the foot of one page to the top of the next reads as one, on the
+    /// page where it starts (where a quotation from it is cited): the next page's first paragraph
+    /// goes on in lower case after the page's last paragraph of body text, which did not end a
+    /// sentence. Footnotes and notes in small print under that paragraph stay on their page, after it.
     /// </summary>
-    public static void JoinWordsAcrossPages(List<List<string>> pages)
+    public static void JoinAcrossPages(List<List<PdfParagraph>> pages)
     {
         for (var page = 1; page < pages.Count; page++)
         {
             var (before, after) = (pages[page - 1], pages[page]);
-            if (before.Count == 0 || after.Count == 0 || !HyphenatedWords.BreaksBefore(before[^1], after[0]))
+            var open = before.FindLastIndex(p => !p.SmallPrint);
+            if (open < 0 || after.Count == 0 || after[0].Text.Length == 0 || !char.IsLower(after[0].Text[0]) || EndsSentence(before[open].Text))
             {
                 continue;
             }
 
-            var last = before[^1];
-            var wordStart = last.LastIndexOf(' ') + 1;
-            after[0] = string.Concat(last.AsSpan(wordStart, last.Length - wordStart - 1), HyphenatedWords.Mark.ToString(), after[0]);
-            before[^1] = last[..wordStart].TrimEnd();
-            if (before[^1].Length == 0)
-            {
-                before.RemoveAt(before.Count - 1);
-            }
+            var text = new StringBuilder(before[open].Text);
+            Append(text, after[0].Text);
+            before[open] = before[open] with { Text = text.ToString() };
+            after.RemoveAt(0);
         }
     }
+
+    private static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or ':' or ';' or '。' or '！' or '？' or '؟';
 
     private static void Append(StringBuilder paragraph, string next)
     {
@@ -162,3 +173,6 @@ internal static class PdfParagraphs
         paragraph.Append(next);
     }
 }
+
+/// <summary>A paragraph of a PDF page, and whether it is set in small print (a footnote) rather than the page's body type.</summary>
+internal sealed record PdfParagraph(string Text, bool SmallPrint);

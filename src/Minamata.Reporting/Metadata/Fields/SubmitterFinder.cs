@@ -6,7 +6,7 @@ namespace Minamata.Reporting.Metadata.Fields;
 /// The organisation that submitted a report, as the report says it: "a report submitted by the
 /// International Labour Organization", "Report of the Global Environment Facility", "Rapport de
 /// l'Organisation mondiale de la Santé", "доклад, представленный ...", "تقرير مقدم من ...",
-/// "世界卫生组织提交的报告", or a partner's letterhead. What the cover says comes first, then the
+/// "世界卫生组织提交的报告", "本报告由…提交", or a partner's letterhead. What the cover says comes first, then the
 /// letterhead, then the running headers, then the first such sentence of the body.
 /// </summary>
 internal static partial class SubmitterFinder
@@ -72,13 +72,13 @@ internal static partial class SubmitterFinder
     }
 
     // Titles and cover lines: "Report of the X", "Rapport de l'X", "Informe de la X", "Доклад X",
-    // "تقرير X", "Information provided by X", "X的报告", "X提交的".
-    [GeneratedRegex(@"(?:(?:^|\n)\s*(?:report|contribution|information|submission|rapport|contribution|informe|contribución|доклад\w*|информация|تقرير|مساهمة)(?:\s+(?:of|from|by|de|du|des|del|de\s+la|de\s+los|de\s+las)\b)?\s*(?:the\s+|l['’]|la\s+|le\s+|los\s+|las\s+|el\s+)?|(?:submitted|prepared|presented|provided|présentée?|soumise?|établie?|fournie?s?|presentad[oa]|preparad[oa]|facilitad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?|مقدم[\u064B-\u065Fاة]*\s+من\s+|أعد(?:ه|ته|ها)\s+)(?<after>)|(?:提交|编写|编制|提供)?的?(?:报告|资料|信息)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    // "تقرير X", "Information provided by X", "X的报告", "X提交的", "X向缔约方大会提交的", "本报告由X提交".
+    [GeneratedRegex(@"(?:(?:^|\n)\s*(?:report|contribution|information|submission|rapport|contribution|informe|contribución|доклад\w*|информация|تقرير|مساهمة)(?:\s+(?:of|from|by|de|du|des|del|de\s+la|de\s+los|de\s+las)\b)?\s*(?:the\s+|l['’]|la\s+|le\s+|los\s+|las\s+|el\s+)?|(?:submitted|prepared|presented|provided|présentée?|soumise?|établie?|fournie?s?|presentad[oa]|preparad[oa]|facilitad[oa]|представленн\w*|подготовленн\w*)\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?|مقدم[\u064B-\u065Fاة]*\s+من\s+|أعد(?:ه|ته|ها)\s+|(?:本报告|本文件|本资料)由)(?<after>)|向[^。\n]{1,60}?(?:提交|提供)的|(?:提交|编写|编制|提供)?的?(?:报告|资料|信息)", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Titled();
 
     // In the body only an explicit phrase counts: "submitted by", "présenté par", "представленный",
-    // "مقدم من", "提交的".
-    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|elaborad[oa]|представленн\w*|подготовленн\w*)(?:\s+(?:jointly|conjointement|conjuntamente|совместно))?\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:提交|编写|编制)的", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
+    // "مقدم من", "提交的", "向…提交的", "本报告由".
+    [GeneratedRegex(@"(?:submitted|prepared|provided|présentée?|soumise?|établie?|presentad[oa]|preparad[oa]|elaborad[oa]|представленн\w*|подготовленн\w*)(?:\s+(?:jointly|conjointement|conjuntamente|совместно))?\s+(?:by|par|por)?\s*(?:the\s+|l['’]|la\s+|le\s+|el\s+)?(?<after>)|مقدم[\u064B-\u065Fاة]*\s+من\s+(?<after>)|(?:本报告|本文件|本资料)由(?<after>)|向[^。\n]{1,60}?(?:提交|提供)的|(?:提交|编写|编制)的", RegexOptions.IgnoreCase, RegexTimeouts.Milliseconds)]
     private static partial Regex Submitted();
 
     // Between the phrase and the name: nothing but spaces, commas, articles and "the secretariat of".
