@@ -58,7 +58,7 @@ public sealed class CorrectionTests(ServerFixture fixture)
         Assert.Equal(CorrectedTitle, (await ReportsApi.JsonAsync(await partner.GetAsync($"/api/reports/{id}"))).GetProperty("metadata").GetProperty("title").GetString());
 
         var compiled = await CompileJsonAsync(secretariat, cycle);
-        Assert.Equal(CorrectedTitle, compiled.GetProperty("submissions").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == partnerId).GetProperty("title").GetString());
+        Assert.Equal(CorrectedTitle, compiled.GetProperty("annex").GetProperty("documents").EnumerateArray().Single(r => r.GetProperty("partner").GetString() == partnerId).GetProperty("title").GetString());
 
         // A new version of the blob is read again by the reconcile sweep: the correction outlives it.
         await TouchBlobAndReconcileAsync(id);
