@@ -1,9 +1,13 @@
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Minamata.Fixtures;
 using Minamata.Functions;
+using Minamata.Reporting.Access;
 using Minamata.Reporting.Compilation;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Storage;
+using Minamata.Reporting.Submissions;
 
 namespace Minamata.Integration.Tests;
 
@@ -60,6 +64,46 @@ public sealed class FunctionTriggerTests : OwnStorageTests
         var compilation = await ReportsApi.JsonAsync(await secretariat.GetAsync($"/api/compilations/{queued.Id}"));
         Assert.Equal("failed", compilation.GetProperty("status").GetString());
         Assert.StartsWith("The compilation could not run on any of its attempts", compilation.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_compilation_queue_function_counts_a_family_once_and_compares_with_the_previous_meeting()
+    {
+        // The compilation corpus as partners would upload it: each file by the organisation it says sent it.
+        await using var services = await FunctionsServices.StartAsync(Azurite.ConnectionString);
+        var corpus = new CompilationCorpus();
+        var cycles = services.GetRequiredService<CycleStore>();
+        await cycles.PutAsync(new("COP-6", "COP 6", new DateOnly(2025, 5, 1), new DateOnly(2025, 2, 1), [], [30]), default);
+        await cycles.PutAsync(new("COP-7", "COP 7", new DateOnly(2099, 11, 1), new DateOnly(2099, 8, 1), corpus.ExpectedPartners, [30]), default);
+        var uploads = services.GetRequiredService<ReportStorageClients>().Uploads;
+        var intake = ActivatorUtilities.CreateInstance<IntakeFunctions>(services);
+        foreach (var (cycle, folder, reports) in new[] { ("COP-6", CompilationCorpus.Cop6, corpus.Cop6Reports), ("COP-7", CompilationCorpus.Cop7, corpus.Cop7Reports) })
+        {
+            foreach (var (file, expected) in reports)
+            {
+                if (await services.GetRequiredService<PartnerDirectory>().GetAsync(expected.SubmittedBy, default) is null)
+                {
+                    await services.GetRequiredService<PartnerDirectory>().CreateAsync(new(expected.SubmittedBy, expected.SubmittedBy, "focal@x.example", "en"), default);
+                }
+
+                var blob = uploads.GetBlobClient($"{expected.SubmittedBy}/{cycle}/{Guid.NewGuid():n}{Path.GetExtension(file)}");
+                await blob.UploadAsync(Path.Combine(folder, file));
+                await intake.IntakeUpload(blob, default);
+            }
+        }
+
+        var queued = await services.GetRequiredService<CompilationRunner>().QueueAsync("COP-7", DecisionMandate.Default, default);
+        await ActivatorUtilities.CreateInstance<CompilationFunctions>(services).RunCompilation(queued.Id, default);
+
+        var output = await services.GetRequiredService<ReportStorageClients>().CompiledReports.GetBlobClient(CompilationRecord.OutputBlobName(queued.Id, "json")).DownloadContentAsync();
+        var json = JsonDocument.Parse(output.Value.Content.ToString()).RootElement;
+        var gmp = Assert.Single(json.GetProperty("annex").GetProperty("documents").EnumerateArray(), d => d.GetProperty("partner").GetString() == "GMP");
+        Assert.Equal(3, gmp.GetProperty("versions").GetArrayLength());
+        Assert.Equal("UNEP/MC/COP.7/INF/8/Rev.1", gmp.GetProperty("source").GetString());
+        Assert.Equal(["French"], gmp.GetProperty("alsoIn").EnumerateArray().Select(l => l.GetString()));
+        var previous = json.GetProperty("previous");
+        Assert.Equal(corpus.ReportedToCop6NotCop7, previous.GetProperty("thenNotNow").EnumerateArray().Select(o => o.GetProperty("partner").GetString()));
+        Assert.Equal(corpus.ReportedToCop7NotCop6.Order(), previous.GetProperty("nowNotThen").EnumerateArray().Select(o => o.GetProperty("partner").GetString()).Order());
     }
 
     private async Task<ServiceProvider> PreparedAsync(string partner)

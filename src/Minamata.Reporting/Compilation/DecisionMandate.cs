@@ -96,9 +96,13 @@ public sealed record MandateParagraph(
     string? Heading = null)
 {
     private Regex[]? compiled;
+    private string[]? foldedTerms;
 
     /// <summary>The section's heading: "Resolutions of the United Nations Environment Assembly (paragraph 1)", or "Paragraph 1" when the file gives none.</summary>
     public string SectionHeading => Heading is null ? $"Paragraph {Number}" : $"{Heading} (paragraph {Number})";
+
+    /// <summary>The paragraph's terms as evidence finding matches them, folded once (Chinese as written: it has no words to fold).</summary>
+    public IReadOnlyList<string> FoldedTerms => foldedTerms ??= [.. Terms.Select(t => t.Any(Scripts.IsHan) ? t : EvidenceFinder.Fold(t))];
 
     /// <summary>The paragraph's patterns, compiled once; they come from a data file, with a timeout all the same.</summary>
     public IReadOnlyList<Regex> CompiledPatterns => compiled ??= Patterns

@@ -6,6 +6,23 @@ namespace Minamata.Reporting.Compilation;
 /// <summary>A sentence with what evidence finding needs of it, worked out once for all paragraphs.</summary>
 public sealed record AnalysedSentence(Sentence Sentence, IReadOnlyList<string> Organizations, string Folded)
 {
+    private string[]? words;
+    private (string Author, int Score)? own;
+
+    /// <summary>The folded words, for looking words up rather than searching for each.</summary>
+    public IReadOnlyList<string> Words => words ??= Folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether the sentence says what <paramref name="author"/> did (<see cref="OwnActivity.Score"/>), worked out once for all paragraphs.</summary>
+    public int OwnActivityOf(string author)
+    {
+        if (own is not { } known || known.Author != author)
+        {
+            own = known = (author, OwnActivity.Default.Score(this, author));
+        }
+
+        return known.Score;
+    }
+
     public static AnalysedSentence Of(Sentence sentence) => new(sentence, OrganizationFinder.Default.Find(sentence.Text), EvidenceFinder.Fold(sentence.Text));
 }
 
@@ -31,11 +48,13 @@ public static class EvidenceFinder
             return [];
         }
 
-        var terms = paragraph.Terms.Select(t => t.Any(Scripts.IsHan) ? t : Fold(t)).ToList();
         var found = sentences
-            .Select(sentence => (sentence.Sentence, Hits: Hits(paragraph, terms, sentence), Own: OwnActivity.Default.Score(sentence, author)))
+            .Select(sentence => (Analysed: sentence, Hits: Hits(paragraph, sentence)))
+            .Where(s => s.Hits > 0)
+            // Scored only where the paragraph is named: most sentences are not, and scoring is the dearer test.
+            .Select(s => (s.Analysed.Sentence, s.Hits, Own: s.Analysed.OwnActivityOf(author)))
             // A sentence about the report itself ("This report is submitted by...") is no evidence of what was done.
-            .Where(s => s.Hits > 0 && s.Own >= 0)
+            .Where(s => s.Own >= 0)
             .ToList();
         // A report bears on the paragraph when it says that someone did something under it, not
         // when it only names the paragraph's subject.
@@ -65,11 +84,11 @@ public static class EvidenceFinder
         return folded.ToString();
     }
 
-    private static int Hits(MandateParagraph paragraph, List<string> foldedTerms, AnalysedSentence sentence)
+    private static int Hits(MandateParagraph paragraph, AnalysedSentence sentence)
     {
         var organizations = sentence.Organizations.Count(paragraph.Organizations.Contains);
         // Chinese is not split into words, so its terms are looked for as written.
-        var terms = foldedTerms.Count(t => t.Any(Scripts.IsHan) ? sentence.Sentence.Text.Contains(t, StringComparison.Ordinal) : sentence.Folded.Contains(t, StringComparison.Ordinal));
+        var terms = paragraph.FoldedTerms.Count(t => t.Any(Scripts.IsHan) ? sentence.Sentence.Text.Contains(t, StringComparison.Ordinal) : sentence.Folded.Contains(t, StringComparison.Ordinal));
         var patterns = paragraph.CompiledPatterns.Count(p => p.IsMatch(sentence.Sentence.Text));
         return organizations + terms + patterns;
     }

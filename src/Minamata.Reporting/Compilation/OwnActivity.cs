@@ -16,16 +16,15 @@ public sealed class OwnActivity
 
     public static OwnActivity Default { get; } = Load();
 
-    private readonly string[] self;
-    private readonly string[] actions;
-    private readonly string[] aboutTheDocument;
+    private readonly WordList self;
+    private readonly WordList actions;
+    private readonly WordList aboutTheDocument;
 
     private OwnActivity(Data data)
     {
-        static string[] All(Dictionary<string, string[]> byLanguage) => [.. byLanguage.Values.SelectMany(w => w).Select(Folded)];
-        self = All(data.Self);
-        actions = All(data.Actions);
-        aboutTheDocument = All(data.AboutTheDocument);
+        self = new WordList(data.Self);
+        actions = new WordList(data.Actions);
+        aboutTheDocument = new WordList(data.AboutTheDocument);
     }
 
     /// <summary>
@@ -33,15 +32,9 @@ public sealed class OwnActivity
     /// below 0 for a sentence about the report itself, which says what the report is, not what was done.
     /// </summary>
     public int Score(AnalysedSentence sentence, string author) =>
-        (sentence.Organizations.Contains(author) || self.Any(word => Contains(sentence, word)) ? 1 : 0) +
-        (actions.Any(word => Contains(sentence, word)) ? 1 : 0) -
-        (aboutTheDocument.Any(word => Contains(sentence, word)) ? 3 : 0);
-
-    // Chinese is not split into words, so its words are looked for as written.
-    private static string Folded(string word) => word.Any(Scripts.IsHan) ? word : EvidenceFinder.Fold(word);
-
-    private static bool Contains(AnalysedSentence sentence, string word) =>
-        word.Any(Scripts.IsHan) ? sentence.Sentence.Text.Contains(word, StringComparison.Ordinal) : sentence.Folded.Contains(word, StringComparison.Ordinal);
+        (sentence.Organizations.Contains(author) || self.In(sentence) ? 1 : 0) +
+        (actions.In(sentence) ? 1 : 0) -
+        (aboutTheDocument.In(sentence) ? 3 : 0);
 
     private static OwnActivity Load()
     {
@@ -51,4 +44,53 @@ public sealed class OwnActivity
     }
 
     private sealed record Data(Dictionary<string, string[]> Self, Dictionary<string, string[]> Actions, Dictionary<string, string[]> AboutTheDocument);
+
+    /// <summary>
+    /// Words and phrases of all six languages, looked up by the sentence's words rather than each
+    /// searched for in the sentence: a compilation asks this of tens of thousands of sentences.
+    /// </summary>
+    private sealed class WordList
+    {
+        private readonly HashSet<string> words = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> phrasesByFirstWord = new(StringComparer.Ordinal);
+
+        // Chinese is not split into words, so its entries are looked for as written.
+        private readonly List<string> chinese = [];
+
+        public WordList(Dictionary<string, string[]> byLanguage)
+        {
+            foreach (var entry in byLanguage.Values.SelectMany(w => w))
+            {
+                if (entry.Any(Scripts.IsHan))
+                {
+                    chinese.Add(entry);
+                    continue;
+                }
+
+                var folded = EvidenceFinder.Fold(entry);
+                var parts = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length == 1)
+                {
+                    words.Add(parts[0]);
+                }
+                else if (parts.Length > 1)
+                {
+                    (phrasesByFirstWord.TryGetValue(parts[0], out var phrases) ? phrases : phrasesByFirstWord[parts[0]] = []).Add(folded);
+                }
+            }
+        }
+
+        public bool In(AnalysedSentence sentence)
+        {
+            foreach (var word in sentence.Words)
+            {
+                if (words.Contains(word) || (phrasesByFirstWord.TryGetValue(word, out var phrases) && phrases.Any(p => sentence.Folded.Contains(p, StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+
+            return sentence.Sentence.Text.Any(Scripts.IsHan) && chinese.Any(entry => sentence.Sentence.Text.Contains(entry, StringComparison.Ordinal));
+        }
+    }
 }

@@ -29,24 +29,29 @@ public static partial class QuotationCleaner
         var cleaned = Invisible().Replace(text.ToString(), "");
         cleaned = WithoutFootnoteMarkers(cleaned.Replace('\u00A0', ' ').Replace('\t', ' '));
         cleaned = Wrapped().Replace(cleaned, m => Conjunctions.Contains(m.Groups["next"].Value) ? m.Value : m.Groups["start"].Value + m.Groups["next"].Value);
-        cleaned = Spaces().Replace(cleaned, " ").Trim();
-        for (var before = ""; before != cleaned;)
-        {
-            before = cleaned;
-            cleaned = Leading().Replace(cleaned, "");
-        }
-
+        cleaned = WithoutLeadingMarks(Spaces().Replace(cleaned, " ").Trim());
         cleaned = SpaceBeforeClosing().Replace(cleaned, "");
         cleaned = SpaceAfterOpening().Replace(cleaned, "");
         return SpaceBesideHan().Replace(cleaned, "");
     }
 
     /// <summary>
-    /// The text without footnote markers: superscript digits, [4] and Markdown's [^4], digits glued
-    /// to a word or to the punctuation after it. Done to a paragraph before it is split too, since a
-    /// marker after a full stop ("Partnership.2 The") hides the end of the sentence.
+    /// What stands before a sentence's first word (bullets, heading and paragraph numbers) gone: for
+    /// a sentence split from a paragraph that <see cref="Clean"/> has cleaned as a whole.
     /// </summary>
-    public static string WithoutFootnoteMarkers(string text)
+    public static string WithoutLeadingMarks(string sentence)
+    {
+        for (var before = ""; before != sentence;)
+        {
+            before = sentence;
+            sentence = Leading().Replace(sentence, "");
+        }
+
+        return sentence;
+    }
+
+    /// <summary>The text without footnote markers: superscript digits, [4] and Markdown's [^4], digits glued to a word or to the punctuation after it.</summary>
+    private static string WithoutFootnoteMarkers(string text)
     {
         var cleaned = Superscripts().Replace(text, "");
         cleaned = BracketedMarker().Replace(cleaned, "");

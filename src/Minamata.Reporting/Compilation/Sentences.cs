@@ -21,10 +21,12 @@ public static partial class Sentences
         var sentences = new List<Sentence>();
         foreach (var (paragraph, page) in Paragraphs(text, skipLines))
         {
-            foreach (var part in Boundary().Split(QuotationCleaner.WithoutFootnoteMarkers(Numbering().Replace(paragraph, ""))))
+            // Cleaned before anything looks at it: evidence is found, and quoted, in the words alone;
+            // and before it is split, since a footnote marker after a full stop ("Partnership.2 The")
+            // hides the end of the sentence. A paragraph at a time: there are fewer than sentences.
+            foreach (var part in Boundary().Split(QuotationCleaner.Clean(Numbering().Replace(paragraph, ""))))
             {
-                // Cleaned before anything looks at it: evidence is found, and quoted, in the words alone.
-                var sentence = QuotationCleaner.Clean(part);
+                var sentence = QuotationCleaner.WithoutLeadingMarks(part);
                 // Only whole sentences are quoted: a heading run into the line after it ends with no full stop.
                 if (sentence.Length is >= MinLength and <= MaxLength && Complete().IsMatch(sentence))
                 {
