@@ -22,8 +22,9 @@ public sealed class HtmlReportWriter : IReportWriter
         .number { display: inline-block; width: 2.5rem; text-indent: 0; }
         blockquote { margin: 0.4rem 2.5rem 0.4rem 5rem; }
         sup a { text-decoration: none; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-        th, td { border: 1px solid #666; padding: 0.25rem 0.4rem; vertical-align: top; text-align: left; }
+        h2.annex { padding-left: 0; text-indent: 0; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; table-layout: fixed; }
+        th, td { border: 1px solid #666; padding: 0.25rem 0.4rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
         .notes { border-top: 1px solid #666; margin-top: 2rem; font-size: 0.85rem; }
         @page { size: A4; margin: 2.5cm 2cm; }
         @media print {
@@ -76,7 +77,7 @@ public sealed class HtmlReportWriter : IReportWriter
         switch (block)
         {
             case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
-                html.Append($"<h2>{E(annex)}<br>{E(heading.Text)}</h2>\n");
+                html.Append($"<h2 class=\"annex\">{E(annex)}<br>{E(heading.Text)}</h2>\n");
                 break;
             case SectionHeading heading:
                 // h1 is the title; the note's sections are h2, their parts h3.
@@ -95,7 +96,9 @@ public sealed class HtmlReportWriter : IReportWriter
                 html.Append($"<blockquote lang=\"{E(quote.Language)}\">“{E(quote.Text)}”<sup><a id=\"cite-{n}\" href=\"#note-{n}\" aria-label=\"Note {n}: {E(quote.Citation)}\">{n}</a></sup></blockquote>\n");
                 break;
             case TableBlock table:
-                html.Append("<table>\n<thead><tr>").AppendJoin("", table.Columns.Select(c => $"<th scope=\"col\">{E(c.Heading)}</th>")).Append("</tr></thead>\n<tbody>\n");
+                // The columns' shares of the width, as the Word file fixes them; long symbols and file names wrap anywhere.
+                var shares = table.Columns.Sum(c => c.Width);
+                html.Append("<table>\n<colgroup>").AppendJoin("", table.Columns.Select(c => $"<col style=\"width: {(100.0 * c.Width / shares).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%\">")).Append("</colgroup>\n<thead><tr>").AppendJoin("", table.Columns.Select(c => $"<th scope=\"col\">{E(c.Heading)}</th>")).Append("</tr></thead>\n<tbody>\n");
                 foreach (var row in table.Rows)
                 {
                     html.Append("<tr>").AppendJoin("", row.Select(value => $"<td>{E(value)}</td>")).Append("</tr>\n");
