@@ -36,21 +36,9 @@ MANIFEST=(
   "cop6 cop6_input.txt                                      asis"
 )
 
-die() { echo "build.sh: $*" >&2; exit 1; }
-command -v soffice >/dev/null || die "soffice (LibreOffice) not found"
-command -v pandoc  >/dev/null || die "pandoc not found"
+# die, lo (LibreOffice with a profile of its own) and $work
+. "$here/../libreoffice.sh"
 
-profile="$(mktemp -d "${TMPDIR:-/tmp}/compilation-lo-profile.XXXXXX")"
-work="$(mktemp -d "${TMPDIR:-/tmp}/compilation-build.XXXXXX")"
-cleanup() { rm -rf "$profile" "$work"; }
-trap cleanup EXIT
-
-lo() {
-  if ! soffice -env:UserInstallation="file://$profile" --headless --norestore "$@" >>"$work/soffice.log" 2>&1; then
-    cat "$work/soffice.log" >&2
-    die "soffice failed: $*"
-  fi
-}
 check() { [ -s "$1" ] || { [ -f "$work/soffice.log" ] && cat "$work/soffice.log" >&2; die "conversion produced nothing: $1"; }; }
 
 # start from empty output folders, so that a renamed source leaves nothing stale behind

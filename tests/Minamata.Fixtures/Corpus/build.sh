@@ -14,9 +14,8 @@ src="$here/sources"
 out="$here/built"
 mkdir -p "$out"
 
-die() { echo "build.sh: $*" >&2; exit 1; }
-command -v soffice >/dev/null || die "soffice (LibreOffice) not found"
-command -v pandoc  >/dev/null || die "pandoc not found"
+# die, lo (LibreOffice with a profile of its own) and $work
+. "$here/../libreoffice.sh"
 
 # --- which documents -------------------------------------------------------
 names=()
@@ -46,19 +45,6 @@ for n in "${names[@]}"; do
   fi
 done
 
-# --- private LibreOffice profile ---------------------------------------------
-profile="$(mktemp -d "${TMPDIR:-/tmp}/corpus-lo-profile.XXXXXX")"
-work="$(mktemp -d "${TMPDIR:-/tmp}/corpus-build.XXXXXX")"
-cleanup() { rm -rf "$profile" "$work"; }
-trap cleanup EXIT
-
-lo() {
-  # soffice prints warnings (javaldx ...) on stderr; keep them in a log shown on failure
-  if ! soffice -env:UserInstallation="file://$profile" --headless --norestore "$@" >>"$work/soffice.log" 2>&1; then
-    cat "$work/soffice.log" >&2
-    die "soffice failed: $*"
-  fi
-}
 
 check() { # file produced and not empty
   if [ ! -s "$1" ]; then
