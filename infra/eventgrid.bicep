@@ -16,13 +16,13 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
-resource systemTopic 'Microsoft.EventGrid/systemTopics@2024-06-01-preview' existing = {
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
   name: systemTopicName
 }
 
 var blobExtensionKey = listKeys('${app.id}/host/default', '2024-04-01').systemKeys.blobs_extension
 
-resource uploads 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2024-06-01-preview' = {
+resource uploads 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
   parent: systemTopic
   name: 'uploads-to-intake'
   properties: {

@@ -9,13 +9,18 @@ targetScope = 'subscription'
 @description('Name of the azd environment; used to name every resource.')
 param environmentName string
 
+// The regions where Flex Consumption runs .NET 10 apps (az functionapp list-flexconsumption-locations);
+// azd offers only these when it asks for the location.
 @minLength(1)
-@description('Azure region for every resource.')
+@description('Azure region for every resource: one where the Flex Consumption plan is offered.')
+@allowed(['australiaeast', 'centralindia', 'centralus', 'eastasia', 'eastus', 'eastus2', 'francecentral', 'germanywestcentral', 'northcentralus', 'northeurope', 'southcentralus', 'southeastasia', 'swedencentral', 'uksouth', 'westcentralus', 'westeurope', 'westus2'])
+@metadata({ azd: { type: 'location' } })
 param location string
 
 @secure()
-@description('The secretariat\'s API key. Leave empty to have one generated (it changes on every provision unless set).')
-param secretariatKey string = ''
+@minLength(24)
+@description('The secretariat\'s API key: made once by the preprovision hook and kept in the azd environment (MINAMATA_SECRETARIAT_KEY), so that a second provision keeps it.')
+param secretariatKey string
 
 @description('Address of the portal as partners see it, for links in reminder e-mails. Empty: the function app\'s own address.')
 param publicUrl string = ''

@@ -17,10 +17,6 @@ param smtpPassword string
 param smtpFrom string
 param smtpTrustedCertificateSha256 string
 
-@secure()
-@description('Used when no secretariat key is given: a fresh GUID (122 random bits).')
-param generatedSecretariatKey string = newGuid()
-
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var storageAccountName = 'st${take(token, 20)}'
 var functionAppName = 'func-minamata-${token}'
@@ -32,9 +28,9 @@ var tables = ['reports', 'directory', 'cycles', 'history', 'contenthashes', 'com
 var queues = ['compilations', 'compilations-poison']
 
 var roles = {
+  // Owner, not Contributor: the upload URLs are user delegation SAS (the key is part of the data roles).
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  blobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
@@ -107,7 +103,7 @@ resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2
   name: name
 }]
 
-resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.blobDataOwner, roles.blobDelegator, roles.queueDataContributor, roles.tableDataContributor]: {
+resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.blobDataOwner, roles.queueDataContributor, roles.tableDataContributor]: {
   scope: storage
   name: guid(storage.id, identity.id, role)
   properties: {
@@ -165,7 +161,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 resource secretariatKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'secretariat-key'
-  properties: { value: empty(secretariatKey) ? generatedSecretariatKey : secretariatKey }
+  properties: { value: secretariatKey }
 }
 
 resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
@@ -288,7 +284,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
 // Blob events reach the intake through this topic; the subscription is made after the code is
 // deployed (eventgrid.bicep), because its endpoint needs the blob extension's key.
-resource systemTopic 'Microsoft.EventGrid/systemTopics@2024-06-01-preview' = {
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: 'evgt-minamata-${token}'
   location: location
   tags: tags

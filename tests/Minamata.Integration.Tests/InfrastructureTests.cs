@@ -48,6 +48,37 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public async Task Azd_offers_only_flex_consumption_regions_and_the_secretariat_key_is_given_not_made_anew_by_each_provision()
+    {
+        var main = JsonDocument.Parse(await BuildAsync("main.bicep")).RootElement;
+        var parameters = main.GetProperty("parameters");
+        var location = parameters.GetProperty("location");
+        var regions = location.GetProperty("allowedValues").EnumerateArray().Select(r => r.GetString()!).ToList();
+
+        Assert.Equal("location", location.GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString());
+        Assert.Contains("westeurope", regions);
+        Assert.Contains("eastus", regions);
+        Assert.DoesNotContain(regions, r => r.EndsWith("euap", StringComparison.Ordinal));
+        // The key comes from the azd environment (the preprovision hook makes it once): no default, no newGuid().
+        var key = parameters.GetProperty("secretariatKey");
+        Assert.Equal("securestring", key.GetProperty("type").GetString());
+        Assert.Equal(24, key.GetProperty("minLength").GetInt32());
+        Assert.False(key.TryGetProperty("defaultValue", out _));
+        Assert.DoesNotContain("newGuid", main.GetRawText());
+        Assert.Contains("\"value\": \"${MINAMATA_SECRETARIAT_KEY}\"", await File.ReadAllTextAsync(Path.Combine(Infra, "main.parameters.json")));
+    }
+
+    [Fact]
+    public async Task The_templates_use_released_api_versions_and_only_the_roles_the_code_needs()
+    {
+        var templates = await BuildAsync("main.bicep") + await BuildAsync("eventgrid.bicep");
+
+        Assert.DoesNotContain("-preview", templates);
+        // Storage Blob Delegator: Storage Blob Data Owner already lets the identity make user delegation keys.
+        Assert.DoesNotContain("db58b8e5-c6ad-4a2a-8342-4190687cbf4a", templates);
+    }
+
+    [Fact]
     public async Task Every_setting_the_code_reads_is_described_in_the_settings_reference()
     {
         var reference = await File.ReadAllTextAsync(Path.Combine(ServerFixture.RepositoryRoot, "docs", "settings.md"));

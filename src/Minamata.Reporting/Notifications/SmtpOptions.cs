@@ -21,6 +21,7 @@ public sealed class SmtpOptions : IValidatableObject
 
     public string? UserName { get; set; }
 
+    [Access.ResolvedSecret("Minamata:Smtp:Password")]
     public string? Password { get; set; }
 
     [EmailAddress]
