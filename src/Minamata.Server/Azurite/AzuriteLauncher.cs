@@ -18,8 +18,10 @@ public static partial class AzuriteLauncher
     /// <summary>
     /// Starts Azurite; <paramref name="dataDirectory"/> null keeps data in memory only. Without
     /// <paramref name="ports"/> it takes free ports; with them (a restart on the same data) the same ones.
+    /// With <paramref name="accessLog"/>, Azurite logs each request it serves, one line each, to it
+    /// (how the load test counts storage requests); without, it is silent.
     /// </summary>
-    public static async Task<AzuriteInstance> StartAsync(string repositoryRoot, string? dataDirectory, AzuritePorts? ports = null, CancellationToken cancellationToken = default)
+    public static async Task<AzuriteInstance> StartAsync(string repositoryRoot, string? dataDirectory, AzuritePorts? ports = null, Action<string>? accessLog = null, CancellationToken cancellationToken = default)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -43,7 +45,12 @@ public static partial class AzuriteLauncher
         start.ArgumentList.Add(script);
         // --disableTelemetry: without it Azurite probes a cloud metadata address and lingers after SIGTERM.
         // --skipApiVersionCheck: the Azure SDKs send a service version newer than Azurite knows.
-        foreach (var argument in new[] { "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+        if (accessLog is null)
+        {
+            start.ArgumentList.Add("--silent");
+        }
+
+        foreach (var argument in new[] { "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", $"{ports?.Blob ?? 0}", "--queuePort", $"{ports?.Queue ?? 0}", "--tablePort", $"{ports?.Table ?? 0}" })
         {
@@ -67,8 +74,18 @@ public static partial class AzuriteLauncher
         var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null || ListeningLine().Match(e.Data) is not { Success: true } match)
+            if (e.Data is null)
             {
+                return;
+            }
+
+            if (ListeningLine().Match(e.Data) is not { Success: true } match)
+            {
+                if (AccessLogLine().IsMatch(e.Data))
+                {
+                    accessLog?.Invoke(e.Data);
+                }
+
                 return;
             }
 
@@ -128,6 +145,10 @@ public static partial class AzuriteLauncher
         throw new InvalidOperationException(
             $"No repository root (a folder with Minamata.Functions.sln and package.json) above {startDirectory}; set 'ReportStorage' to use other storage.");
     }
+
+    // 127.0.0.1 - - [01/Dec/2026:04:12:00 +0000] "PUT /devstoreaccount1/uploads/x HTTP/1.1" 201 -
+    [GeneratedRegex(@"^\S+ - - \[[^\]]+\] ""[A-Z]+ \S+ HTTP/[0-9.]+"" [0-9]{3}")]
+    private static partial Regex AccessLogLine();
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>[0-9]+)")]
     private static partial Regex ListeningLine();

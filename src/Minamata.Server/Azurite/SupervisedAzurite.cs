@@ -45,13 +45,13 @@ public sealed class SupervisedAzurite : IAsyncDisposable
             AzuriteInstance first;
             try
             {
-                first = await AzuriteLauncher.StartAsync(repositoryRoot, dataFolder, ports, cancellationToken);
+                first = await AzuriteLauncher.StartAsync(repositoryRoot, dataFolder, ports, cancellationToken: cancellationToken);
             }
             catch (InvalidOperationException e) when (ports is not null)
             {
                 // The ports were taken by something else meanwhile; new ones, and a new connection string.
                 logger.LogWarning(e, "Azurite could not take its ports {Ports} again; starting it on new ones.", ports);
-                first = await AzuriteLauncher.StartAsync(repositoryRoot, dataFolder, null, cancellationToken);
+                first = await AzuriteLauncher.StartAsync(repositoryRoot, dataFolder, null, cancellationToken: cancellationToken);
             }
 
             var supervised = new SupervisedAzurite(repositoryRoot, dataFolder, folderLock, first, logger);
@@ -101,7 +101,7 @@ public sealed class SupervisedAzurite : IAsyncDisposable
         {
             try
             {
-                return await AzuriteLauncher.StartAsync(repositoryRoot, dataFolder, ports, stopping.Token);
+                return await AzuriteLauncher.StartAsync(repositoryRoot, dataFolder, ports, cancellationToken: stopping.Token);
             }
             catch (InvalidOperationException e)
             {
