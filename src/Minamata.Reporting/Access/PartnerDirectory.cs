@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Minamata.Reporting.Storage;
@@ -17,6 +18,12 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
 
     /// <summary>Separates the copied addresses in one column; validated addresses never contain it.</summary>
     private const char CcSeparator = ';';
+
+    /// <summary>
+    /// Partners known to exist. A partner is never deleted, so once seen it stays known: every
+    /// intake asks, and this spares deadline day a storage read per report.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
 
     private TableClient Table => storage.Directory;
 
@@ -97,6 +104,23 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
         }
 
         return partners;
+    }
+
+    /// <summary>Whether the partner is registered; read from storage only until it is found once.</summary>
+    public async Task<bool> ExistsAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        if (known.ContainsKey(partnerId))
+        {
+            return true;
+        }
+
+        if (await GetAsync(partnerId, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        known.TryAdd(partnerId, true);
+        return true;
     }
 
     public async Task<Partner?> GetAsync(string partnerId, CancellationToken cancellationToken)

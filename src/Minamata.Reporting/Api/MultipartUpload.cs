@@ -115,7 +115,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             throw ApiProblem.Validation(replacesProblem);
         }
 
-        if (caller.IsSecretariat && await partners.GetAsync(partner, cancellationToken) is null)
+        if (caller.IsSecretariat && !await partners.ExistsAsync(partner, cancellationToken))
         {
             throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownPartner, $"There is no partner '{partner}'.");
         }

@@ -132,7 +132,7 @@ public sealed class ReportIntake(
         BlobClient blob, UploadLocation location, ReportRecord received, BlobProperties properties, CancellationToken cancellationToken)
     {
         var done = received with { BlobETag = StorageFailures.Version(properties.ETag), SizeBytes = properties.ContentLength };
-        if (location.PartnerKey == ReportId.Unassigned || await partners.GetAsync(location.PartnerKey, cancellationToken) is null)
+        if (location.PartnerKey == ReportId.Unassigned || !await partners.ExistsAsync(location.PartnerKey, cancellationToken))
         {
             return Rejected(done, "unknown-partner", "The blob's path does not start with the id of a registered partner: upload files as {partner}/{cycle}/{file name}.");
         }
