@@ -249,14 +249,15 @@ public sealed class ReportIntake(
         var stored = committed.Row ?? throw new InvalidOperationException($"Report {read.Id} vanished from the index.");
         if (committed.Written)
         {
-            await AfterVerdictAsync(stored, cancellationToken);
+            // The upload registered the hash of the row it wrote; a file that came another way, or changed, is registered here.
+            await AfterVerdictAsync(stored, hashRegistered: read.Sha256 is not null && read.Sha256 == stored.Sha256, cancellationToken);
             logger.LogInformation("Report {ReportId} of {Partner} is {Status}.", stored.Id, stored.Partner, stored.Status);
         }
 
         return stored;
     }
 
-    private async Task AfterVerdictAsync(ReportRecord report, CancellationToken cancellationToken)
+    private async Task AfterVerdictAsync(ReportRecord report, bool hashRegistered, CancellationToken cancellationToken)
     {
         // Once per version of the file and of the extraction: a re-extraction is a reading of its own.
         var key = $"{report.Status}-{report.BlobETag}-{report.ExtractorVersion}";
@@ -266,7 +267,11 @@ public sealed class ReportIntake(
             return;
         }
 
-        await hashes.RegisterAsync(report.Sha256, report, cancellationToken);
+        if (!hashRegistered)
+        {
+            await hashes.RegisterAsync(report.Sha256, report, cancellationToken);
+        }
+
         if (report.Metadata?.SubmittedBy is { } submitter && !PartnerId.BelongsTo(report.Partner, submitter))
         {
             // Noted, not refused: a partner may file another organisation's report (a joint one, or on its behalf).
@@ -334,7 +339,7 @@ public sealed class ReportIntake(
         {
             if (await index.TryUpdateAsync(failed, cancellationToken) is { Status: ReportStatus.Rejected } rejected)
             {
-                await AfterVerdictAsync(rejected, cancellationToken);
+                await AfterVerdictAsync(rejected, hashRegistered: false, cancellationToken);
             }
         }
         catch (Exception e) when (e is RequestFailedException || StorageFailures.IsOutage(e))

@@ -103,14 +103,16 @@ public sealed class ReportSubmissions(
             ReceivedAt = clock.GetUtcNow(),
             Replaces = submission.Replaces,
         };
+        // The hash before the row: a row that carries its hash then always has it registered, and
+        // the intake need not write it again. (A hash whose row is missing is passed over by readers.)
+        if (sha256 is not null)
+        {
+            await hashes.RegisterAsync(sha256, report, cancellationToken);
+        }
+
         // The intake may have got there first (it reads the blob's own metadata); then the row is its.
         var stored = await index.TryAddAsync(report, cancellationToken) ?? report;
         await history.AppendOnceAsync(report.Id, ReportHistory.Received, ReportHistory.Received, submission.UploadedBy, null, cancellationToken);
-        if (sha256 is not null)
-        {
-            await hashes.RegisterAsync(sha256, stored, cancellationToken);
-        }
-
         return stored;
     }
 }
