@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Text extraction alone, side by side on the same files and machine, whole processes timed:
+# Text extraction alone, side by side on the same files and machine, whole processes timed, on short
+# (2-page) and long (20-page) documents, minamata with its default start-up and three JIT settings:
 #   minamata extract --text   vs  pandoc -t plain  (DOCX)   and  pdftotext  (PDF),
 # plus 1,000 small DOCX through one `minamata extract --json` process (full metadata).
 # Installs pandoc, poppler-utils and hyperfine from Debian when missing. Run from the repository root:
@@ -24,15 +25,26 @@ dotnet run -c Release --no-build --project benchmarks/Minamata.Benchmarks -- ren
 dotnet publish src/Minamata.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/minamata" -v q -nologo >/dev/null
 minamata="$work/minamata/minamata"
 
-echo "== 20-page DOCX, text only, one process per run"
-hyperfine --warmup 3 --runs 20 -N \
-  "$minamata extract --text $work/report-20.docx" \
-  "pandoc -t plain $work/report-20.docx"
+# Start-up settings measured beside the default: quick JIT off (methods compiled fully at once),
+# tiered PGO off (no instrumented tier), and tiered compilation off altogether.
+variants=(
+  "$minamata"
+  "env DOTNET_TC_QuickJit=0 $minamata"
+  "env DOTNET_TieredPGO=0 $minamata"
+  "env DOTNET_TieredCompilation=0 $minamata"
+)
 
-echo "== 20-page PDF, text only, one process per run"
-hyperfine --warmup 3 --runs 20 -N \
-  "$minamata extract --text $work/report-20.pdf" \
-  "pdftotext $work/report-20.pdf -"
+for pages in 2 20; do
+  echo "== $pages-page DOCX, text only, one process per run"
+  hyperfine --warmup 3 --runs 20 -N \
+    "${variants[@]/%/ extract --text $work/report-$pages.docx}" \
+    "pandoc -t plain $work/report-$pages.docx"
+
+  echo "== $pages-page PDF, text only, one process per run"
+  hyperfine --warmup 3 --runs 20 -N \
+    "${variants[@]/%/ extract --text $work/report-$pages.pdf}" \
+    "pdftotext $work/report-$pages.pdf -"
+done
 
 echo "== 1,000 small DOCX, full metadata, one minamata process (pandoc: text only, one process per file)"
 hyperfine --warmup 1 --runs 3 \

@@ -38,13 +38,17 @@ if (args is ["compile-memory", var count])
     return 0;
 }
 
-// "render-long DIR" writes what the comparison with pandoc and pdftotext reads: a 20-page DOCX and
-// PDF, and 1,000 small (2-page) DOCX files that differ, as real reports would.
+// "render-long DIR" writes what the comparison with pandoc and pdftotext reads: a 2-page and a
+// 20-page DOCX and PDF, and 1,000 small (2-page) DOCX files that differ, as real reports would.
 if (args is ["render-long", var longFolder])
 {
     Directory.CreateDirectory(Path.Combine(longFolder, "small"));
-    await File.WriteAllBytesAsync(Path.Combine(longFolder, "report-20.docx"), ExtractionBenchmarks.Render("docx", 20));
-    await File.WriteAllBytesAsync(Path.Combine(longFolder, "report-20.pdf"), ExtractionBenchmarks.Render("pdf", 20));
+    foreach (var pages in new[] { 2, 20 })
+    {
+        await File.WriteAllBytesAsync(Path.Combine(longFolder, $"report-{pages}.docx"), ExtractionBenchmarks.Render("docx", pages));
+        await File.WriteAllBytesAsync(Path.Combine(longFolder, $"report-{pages}.pdf"), ExtractionBenchmarks.Render("pdf", pages));
+    }
+
     var names = Minamata.Fixtures.FixtureReport.Names.ToList();
     for (var i = 0; i < 1000; i++)
     {
