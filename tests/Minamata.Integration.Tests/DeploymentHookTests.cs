@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -17,7 +16,7 @@ public sealed partial class DeploymentHookTests : IDisposable
 {
     private const string Subscription = "11111111-2222-3333-4444-555555555555";
     private static readonly string Hooks = Path.Combine(ServerFixture.RepositoryRoot, "infra", "hooks");
-    private static readonly Lazy<Task> ToolsRestored = new(() => RunAsync("dotnet", ["tool", "restore"], ServerFixture.RepositoryRoot, new Dictionary<string, string>()));
+    private static readonly Lazy<Task> ToolsRestored = new(() => ToolProcess.RunAsync("dotnet", ["tool", "restore"], ServerFixture.RepositoryRoot));
 
     private readonly string folder = Directory.CreateTempSubdirectory("minamata-hooks-").FullName;
 
@@ -140,11 +139,11 @@ public sealed partial class DeploymentHookTests : IDisposable
 
         if (shell == "sh")
         {
-            return await RunAsync("sh", [Path.Combine(Hooks, $"{hook}.sh")], folder, environment);
+            return await ToolProcess.RunAsync("sh", [Path.Combine(Hooks, $"{hook}.sh")], folder, environment);
         }
 
         await ToolsRestored.Value;
-        return await RunAsync("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(Hooks, $"{hook}.ps1")], ServerFixture.RepositoryRoot, environment);
+        return await ToolProcess.RunAsync("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(Hooks, $"{hook}.ps1")], ServerFixture.RepositoryRoot, environment);
     }
 
     private List<string> Calls() => File.Exists(Path.Combine(folder, "calls.log")) ? [.. File.ReadAllLines(Path.Combine(folder, "calls.log"))] : [];
@@ -154,27 +153,6 @@ public sealed partial class DeploymentHookTests : IDisposable
         var path = Path.Combine(bin, name);
         File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string program, string[] arguments, string directory, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
     }
 
     [GeneratedRegex("^azd env set MINAMATA_SECRETARIAT_KEY (?<key>[A-Za-z0-9_-]+)$")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Minamata.Reporting;
@@ -157,20 +156,8 @@ public sealed class InfrastructureTests
             // NuGet does not keep the executable bit of files in a package.
             File.SetUnixFileMode(bicep, File.GetUnixFileMode(bicep) | UnixFileMode.UserExecute);
         }
-        var start = new ProcessStartInfo(bicep) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         // Offline here: the CLI must not try to reach a module registry or check for updates.
-        start.Environment["BICEP_TRACING_ENABLED"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
+        return await ToolProcess.RunAsync(bicep, args, environment: new Dictionary<string, string> { ["BICEP_TRACING_ENABLED"] = "false" }, timeout: TimeSpan.FromMinutes(2));
     }
 
     private static string FunctionsMetadataPath()
