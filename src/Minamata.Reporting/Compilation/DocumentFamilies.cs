@@ -28,17 +28,17 @@ public static partial class DocumentFamilies
     /// </summary>
     public static IReadOnlyList<DocumentFamily> Group(IEnumerable<ReportWithText> reports) =>
         [.. reports
-            .GroupBy(r => (r.Report.Partner, Key: BaseSymbol(ReportCompiler.Source(r.Report)) ?? "report:" + r.Report.Id))
+            .Select(r => (Report: r, Version: Version.Of(ReportCompiler.Source(r.Report))))
+            .GroupBy(m => (m.Report.Report.Partner, Key: m.Version.Base ?? "report:" + m.Report.Report.Id))
             .Select(g => Family(g.Key.Partner, g))
             .OrderBy(f => f.Partner == Organization.Unattributed)
             .ThenBy(f => f.Partner, StringComparer.Ordinal)
             .ThenBy(f => f.FirstReceived)
             .ThenBy(f => f.Quoted.Report.Id, StringComparer.Ordinal)];
 
-    private static DocumentFamily Family(string partner, IEnumerable<ReportWithText> group)
+    private static DocumentFamily Family(string partner, IEnumerable<(ReportWithText Report, Version Version)> group)
     {
         var members = group
-            .Select(r => (Report: r, Version: Version.Of(ReportCompiler.Source(r.Report))))
             .OrderBy(m => m.Report.Report.ReceivedAt)
             .ThenBy(m => m.Report.Report.Id, StringComparer.Ordinal)
             .ToList();
@@ -58,10 +58,10 @@ public static partial class DocumentFamilies
     }
 
     /// <summary>The symbol without its revision, corrigendum and addendum parts; null for what is not a document symbol (a file name).</summary>
-    public static string? BaseSymbol(string source) => Parts().Match(source) is { Success: true } match ? match.Groups["base"].Value : null;
+    public static string? BaseSymbol(string source) => Version.Of(source).Base;
 
-    /// <summary>Where a version stands in its family: its revision, and the corrigendum or addendum it is, if one.</summary>
-    private readonly record struct Version(int Rev, string Amendment)
+    /// <summary>Where a version stands: its family's base symbol (null for a file name), its revision, and the corrigendum or addendum it is, if one.</summary>
+    private readonly record struct Version(string? Base, int Rev, string Amendment)
     {
         public bool IsAmendment => Amendment.Length > 0;
 
@@ -70,11 +70,11 @@ public static partial class DocumentFamilies
             var match = Parts().Match(source);
             if (!match.Success)
             {
-                return new Version(0, "");
+                return new Version(null, 0, "");
             }
 
             var rev = match.Groups["rev"].Success ? int.Parse(match.Groups["rev"].Value, CultureInfo.InvariantCulture) : 0;
-            return new Version(rev, match.Groups["amendment"].Value);
+            return new Version(match.Groups["base"].Value, rev, match.Groups["amendment"].Value);
         }
     }
 

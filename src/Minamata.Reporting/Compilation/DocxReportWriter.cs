@@ -110,7 +110,7 @@ public sealed class DocxReportWriter : IReportWriter
     {
         switch (block)
         {
-            case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
+            case SectionHeading { IsAnnex: true, Number: { } annex } heading:
                 // "Annex I" on a line of its own above the annex's title, one heading for the navigation pane.
                 yield return new Paragraph(
                     new ParagraphProperties(new ParagraphStyleId { Val = "Heading1" }, new Indentation { Left = "0", Hanging = "0" }),

@@ -76,7 +76,7 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         switch (block)
         {
-            case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
+            case SectionHeading { IsAnnex: true, Number: { } annex } heading:
                 html.Append($"<h2 class=\"annex\">{E(annex)}<br>{E(heading.Text)}</h2>\n");
                 break;
             case SectionHeading heading:

@@ -40,7 +40,7 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         switch (block)
         {
-            case SectionHeading { Number: { } annex } heading when annex.StartsWith("Annex", StringComparison.Ordinal):
+            case SectionHeading { IsAnnex: true, Number: { } annex } heading:
                 md.Append("## ").Append(E(annex)).Append(": ").Append(E(heading.Text)).Append("\n\n");
                 break;
             case SectionHeading heading:

@@ -32,7 +32,7 @@ public static class ReportCompiler
         var status = CycleStatus.Compute(cycle, input.Reports.Select(r => r.Report), onlyPartner: null);
         var asOf = current.Count == 0 ? cycle.SubmissionDeadline : DateOnly.FromDateTime(current.Max(r => r.Report.ReceivedAt).UtcDateTime);
         var documents = Documents(cycle, families, names);
-        var paragraphs = Paragraphs(decision, families, documents, names);
+        var paragraphs = Paragraphs(decision, families, documents);
         var previous = Previous(input.Previous, families, names);
 
         return new CompiledReport(
@@ -45,7 +45,7 @@ public static class ReportCompiler
             ReportPhrases.SuggestedAction,
             new Annexes(
                 [.. decision.ReportedOn.Select(p => p.Number)],
-                Matrix(decision, status, paragraphs, previous, names),
+                Matrix(status, paragraphs, previous, names),
                 documents,
                 Cited(families, documents)));
     }
@@ -69,13 +69,12 @@ public static class ReportCompiler
 
     private static Introduction Introduction(DecisionMandate decision, ReportingCycle cycle, IReadOnlyList<DocumentFamily> families, CycleStatus status, PartnerNames names, DateOnly asOf)
     {
-        var mandate = decision.Paragraphs.Single(p => p.Number == decision.ReportParagraph).Mandate;
         var periods = families.Select(f => f.Quoted.Report.Metadata!.ReportingPeriod).OfType<ReportingPeriod>().ToList();
         var covered = periods.Count == 0
             ? null
             : new ReportingPeriod(periods.Select(p => p.Start).Min(StringComparer.Ordinal)!, periods.Select(p => p.End).Max(StringComparer.Ordinal)!);
         return new Introduction(
-            $"In paragraph {decision.ReportParagraph} of decision {decision.DecisionForTitle}, the Conference of the Parties {char.ToLowerInvariant(mandate[0])}{mandate[1..]}",
+            ReportPhrases.Mandate(decision, decision.Paragraphs.Single(p => p.Number == decision.ReportParagraph)),
             covered,
             families.Count,
             families.Sum(f => f.Members.Count),
@@ -108,7 +107,7 @@ public static class ReportCompiler
                 cycle.IsLate(family.FirstReceived) ? CycleStatus.Late : CycleStatus.Submitted);
         })];
 
-    private static List<ParagraphImplementation> Paragraphs(DecisionMandate decision, IReadOnlyList<DocumentFamily> families, List<ReceivedDocument> documents, PartnerNames names)
+    private static List<ParagraphImplementation> Paragraphs(DecisionMandate decision, IReadOnlyList<DocumentFamily> families, List<ReceivedDocument> documents)
     {
         // Each quoted version's sentences, analysed once for all paragraphs.
         var sentences = families.ToDictionary(
@@ -141,7 +140,7 @@ public static class ReportCompiler
             paragraphs.Add(new ParagraphImplementation(
                 paragraph.Number,
                 paragraph.SectionHeading,
-                $"In paragraph {paragraph.Number} of decision {decision.DecisionForTitle}, the Conference of the Parties {char.ToLowerInvariant(paragraph.Mandate[0])}{paragraph.Mandate[1..]}",
+                ReportPhrases.Mandate(decision, paragraph),
                 ReportPhrases.Summary(paragraph.Number, evidence),
                 evidence));
         }
@@ -169,7 +168,7 @@ public static class ReportCompiler
     }
 
     /// <summary>Annex I: every organisation that was expected or reported, by paragraph, from the evidence sections themselves.</summary>
-    private static List<MatrixRow> Matrix(DecisionMandate decision, CycleStatus status, List<ParagraphImplementation> paragraphs, PreviousMeeting? previous, PartnerNames names)
+    private static List<MatrixRow> Matrix(CycleStatus status, List<ParagraphImplementation> paragraphs, PreviousMeeting? previous, PartnerNames names)
     {
         var reportedThen = previous?.ReportedThen.Select(o => o.Partner).ToHashSet();
         return [.. status.Partners.OrderBy(p => p.Id == Organization.Unattributed).Select(standing => new MatrixRow(

@@ -133,7 +133,11 @@ public sealed record ReportLayout(CoverBlock Cover, IReadOnlyList<LayoutBlock> B
 public abstract record LayoutBlock;
 
 /// <summary>A heading: level 1 for the note's sections (I., II., ... and the annexes), level 2 within them (A., B., ...).</summary>
-public sealed record SectionHeading(int Level, string? Number, string Text) : LayoutBlock;
+public sealed record SectionHeading(int Level, string? Number, string Text) : LayoutBlock
+{
+    /// <summary>An annex's heading ("Annex I" over its title), which the formats set on two lines.</summary>
+    public bool IsAnnex => Number?.StartsWith("Annex", StringComparison.Ordinal) == true;
+}
 
 /// <summary>A paragraph of the note's own text, numbered as UN notes number theirs, or unnumbered (a note to a table).</summary>
 public sealed record Prose(string Text, string? Number = null) : LayoutBlock;

@@ -13,6 +13,10 @@ public static class ReportPhrases
         "The Conference of the Parties may wish to take note of the information provided in the present note and in the documents listed in annex II, " +
         "and [the secretariat to complete: the action proposed, for example to request the secretariat to continue its cooperation with the organizations named in the present note and to report thereon to the Conference of the Parties at its next meeting].";
 
+    /// <summary>A paragraph's mandate as the note recalls it: "In paragraph 6 of decision MC-6/__, the Conference of the Parties requests ...".</summary>
+    public static string Mandate(DecisionMandate decision, MandateParagraph paragraph) =>
+        $"In paragraph {paragraph.Number} of decision {decision.DecisionForTitle}, the Conference of the Parties {char.ToLowerInvariant(paragraph.Mandate[0])}{paragraph.Mandate[1..]}";
+
     public static string Coverage(Introduction intro) =>
         $"The present note is based on {Count(intro.DocumentCount, "document")}" +
         (intro.ReportCount != intro.DocumentCount ? $" ({Count(intro.ReportCount, "file")}, counting language versions and revisions)" : "") +
