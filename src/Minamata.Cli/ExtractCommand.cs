@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Minamata.Reporting;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Metadata;
@@ -12,9 +13,11 @@ namespace Minamata.Cli;
 /// <c>minamata extract --text FILE...</c> prints the text the readers get, file after file, which is
 /// what compares with pandoc and pdftotext.
 /// </summary>
-public static class ExtractCommand
+public static partial class ExtractCommand
 {
     public const int SomeFileFailed = 2;
+
+    private static readonly JsonSerializerOptions Json = ReportingJson.With(ErrorLineJson.Default);
 
     public static Command Create(TextWriter output, TextWriter error, Progress? progress)
     {
@@ -54,23 +57,26 @@ public static class ExtractCommand
 
     private static async Task<bool> JsonAsync(MetadataExtractor extractor, string file, TextWriter output, CancellationToken cancellationToken)
     {
-        object line;
+        ReportMetadata? metadata = null;
+        FileError? failed = null;
         try
         {
             await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            line = await extractor.ExtractAsync(content, file, cancellationToken);
+            metadata = await extractor.ExtractAsync(content, file, cancellationToken);
         }
         catch (DocumentReadException e)
         {
-            line = new FileError(file, new ErrorDetail(e.Code, e.Message));
+            failed = new FileError(file, new ErrorDetail(e.Code, e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            line = new FileError(file, new ErrorDetail(DocumentErrorCodes.Io, e.Message));
+            failed = new FileError(file, new ErrorDetail(DocumentErrorCodes.Io, e.Message));
         }
 
-        await output.WriteLineAsync(JsonSerializer.Serialize(line, line.GetType(), ReportingJson.Options));
-        return line is not FileError;
+        await output.WriteLineAsync(failed is null
+            ? JsonSerializer.Serialize(metadata, Json.GetTypeInfo(typeof(ReportMetadata)))
+            : JsonSerializer.Serialize(failed, Json.GetTypeInfo(typeof(FileError))));
+        return failed is null;
     }
 
     private static async Task<bool> TextAsync(MetadataExtractor extractor, string file, TextWriter output, TextWriter error)
@@ -88,7 +94,11 @@ public static class ExtractCommand
         }
     }
 
-    private sealed record FileError(string File, ErrorDetail Error);
+    internal sealed record FileError(string File, ErrorDetail Error);
 
-    private sealed record ErrorDetail(string Code, string Message);
+    internal sealed record ErrorDetail(string Code, string Message);
+
+    /// <summary>The error line's contract, generated like the metadata record's.</summary>
+    [JsonSerializable(typeof(FileError))]
+    internal sealed partial class ErrorLineJson : JsonSerializerContext;
 }

@@ -25,17 +25,17 @@ public static class ReportingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMinamataReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SubmissionOptions>().Bind(configuration.GetSection(SubmissionOptions.Section)).ValidateDataAnnotations()
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateWith(new AccessOptionsValidator());
+        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.Section)).ValidateWith(new ExtractionOptionsValidator());
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateWith(new IntakeOptionsValidator());
+        services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateWith(new HttpOptionsValidator());
+        services.AddOptions<SubmissionOptions>().Bind(configuration.GetSection(SubmissionOptions.Section))
             .Validate(o => o.PublicBlobEndpoint is null || (o.PublicBlobEndpoint.IsAbsoluteUri && o.PublicBlobEndpoint.Scheme is "http" or "https"),
                 "Minamata:Submissions:PublicBlobEndpoint must be an absolute http or https URL.")
-            .ValidateOnStart();
-        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PublicOptions>().Bind(configuration.GetSection(PublicOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+            .ValidateWith(new SubmissionOptionsValidator());
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).ValidateWith(new DeadlineOptionsValidator());
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateWith(new SmtpOptionsValidator());
+        services.AddOptions<PublicOptions>().Bind(configuration.GetSection(PublicOptions.Section)).ValidateWith(new PublicOptionsValidator());
 
         services.ConfigureHttpJsonOptions(o => ReportingJson.Shape(o.SerializerOptions));
         services.TryAddSingleton(TimeProvider.System);

@@ -79,6 +79,23 @@ public sealed class ReextractionTests(ServerFixture fixture)
         Assert.Single(refused.ToString().Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task Minamata_reextract_compiled_ahead_of_time_reads_and_writes_the_index_as_the_jit_build_does()
+    {
+        var (cycle, _, key) = await fixture.NewCycleWithPartnerAsync("ILO");
+        using var partner = fixture.Client(key);
+        var id = await UploadAsync(partner, cycle, "native.txt");
+        await AsReadByAnOlderExtractionAsync(id);
+
+        var (exit, output, errors) = await NativeCommandLine.RunAsync("reextract", "--cycle", cycle, "--storage", fixture.StorageConnectionString);
+
+        Assert.True(exit == 0, errors);
+        Assert.Equal($"Read 1 reports of {cycle} again with extraction {MetadataExtractor.Version}: 1 indexed.", output.Trim());
+        var report = (await fixture.Server.Services.GetRequiredService<ReportIndex>().GetAsync(id, default))!;
+        Assert.Equal(MetadataExtractor.Version, report.ExtractorVersion);
+        Assert.Equal(Title, report.Extracted!.Title);
+    }
+
     private static async Task<string> UploadAsync(HttpClient partner, string cycle, string fileName, string more = "")
     {
         var text = $"{Title}\n\nThe ILO supported national action plans under article 7 of the Convention.{more}";

@@ -9,7 +9,7 @@ public sealed class AccessOptions
 
     /// <summary>The secretariat's key (<c>Minamata__SecretariatKey</c>); long enough not to be guessed.</summary>
     [Required(ErrorMessage = "Minamata:SecretariatKey (environment variable Minamata__SecretariatKey) is required.")]
-    [MinLength(24, ErrorMessage = "Minamata:SecretariatKey must be at least 24 characters.")]
+    [StringLength(int.MaxValue, MinimumLength = 24, ErrorMessage = "Minamata:SecretariatKey must be at least 24 characters.")]
     [ResolvedSecret("Minamata:SecretariatKey")]
     public string SecretariatKey { get; set; } = "";
 }

@@ -70,7 +70,7 @@ public sealed class ApiProblemResult(ApiProblem problem) : IResult, IStatusCodeH
 
         return Results.Json(
             new ApiProblemBody("about:blank", Title(problem.Status), problem.Status, problem.Message, problem.Code) { Errors = problem.Errors },
-            ReportingJson.Options,
+            ReportingJson.TypeInfo<ApiProblemBody>(),
             contentType: MediaType,
             statusCode: problem.Status).ExecuteAsync(httpContext);
     }

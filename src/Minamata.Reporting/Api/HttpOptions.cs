@@ -11,7 +11,7 @@ public sealed class HttpOptions
     /// How long one storage probe answers <c>GET /api/health</c> for everybody: however often anyone
     /// asks, storage is probed at most once per interval. The secretariat's <c>?details=true</c> probes afresh.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan HealthProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Calls with a wrong key one network address may make per minute; past it the address gets 429.</summary>
@@ -26,6 +26,6 @@ public sealed class HttpOptions
     [Range(1, int.MaxValue)]
     public int MinRequestBodyBytesPerSecond { get; set; } = 1024;
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan RequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

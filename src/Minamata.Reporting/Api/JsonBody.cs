@@ -30,7 +30,7 @@ public static class JsonBody
 
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.ToArray(), ReportingJson.Options)
+            return JsonSerializer.Deserialize(buffer.ToArray(), ReportingJson.TypeInfo<T>())
                 ?? throw ApiProblem.Validation("The body must be a JSON object.");
         }
         catch (JsonException e)

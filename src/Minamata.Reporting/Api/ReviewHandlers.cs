@@ -90,7 +90,7 @@ public sealed class ReviewHandlers(ApiCall call, ReportIndex index, ReportHistor
             {
                 changes[field] = null;
             }
-            else if (MetadataCorrections.Check(field, JsonSerializer.SerializeToElement(value), out var problem) is { } normal)
+            else if (MetadataCorrections.Check(field, JsonSerializer.SerializeToElement(value, ReportingJson.TypeInfo<JsonNode?>()), out var problem) is { } normal)
             {
                 changes[field] = new Correction(normal, by, at);
             }

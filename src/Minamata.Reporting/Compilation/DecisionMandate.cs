@@ -47,7 +47,7 @@ public sealed record DecisionMandate(
         DecisionMandate? decision;
         try
         {
-            decision = JsonSerializer.Deserialize<DecisionMandate>(json, ReportingJson.Options);
+            decision = JsonSerializer.Deserialize(json, ReportingJson.TypeInfo<DecisionMandate>());
         }
         catch (JsonException e)
         {

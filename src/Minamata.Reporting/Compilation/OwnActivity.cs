@@ -40,10 +40,10 @@ public sealed class OwnActivity
     {
         using var stream = typeof(OwnActivity).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"The resource {Resource} is missing from the build.");
-        return new OwnActivity(JsonSerializer.Deserialize<Data>(stream, ReportingJson.Options)!);
+        return new OwnActivity(JsonSerializer.Deserialize(stream, ReportingJson.TypeInfo<Data>())!);
     }
 
-    private sealed record Data(Dictionary<string, string[]> Self, Dictionary<string, string[]> Actions, Dictionary<string, string[]> AboutTheDocument);
+    internal sealed record Data(Dictionary<string, string[]> Self, Dictionary<string, string[]> Actions, Dictionary<string, string[]> AboutTheDocument);
 
     /// <summary>
     /// Words and phrases of all six languages, looked up by the sentence's words rather than each

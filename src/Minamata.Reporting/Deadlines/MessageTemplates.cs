@@ -58,12 +58,12 @@ public static partial class MessageTemplates
                 n =>
                 {
                     using var stream = assembly.GetManifestResourceStream(n)!;
-                    return JsonSerializer.Deserialize<Dictionary<string, Template>>(stream, ReportingJson.Options)!;
+                    return JsonSerializer.Deserialize(stream, ReportingJson.TypeInfo<Dictionary<string, Template>>())!;
                 });
     }
 
     [GeneratedRegex(@"\{([a-z]+)\}", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex Placeholder();
 
-    private sealed record Template(string Subject, string[] Lines);
+    internal sealed record Template(string Subject, string[] Lines);
 }

@@ -49,7 +49,7 @@ public sealed class ExtractionOptions
     public long MaxDocumentDrawingBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>How long reading one document may take before it is refused.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    [TimeSpanRange("00:00:00.100", "01:00:00")]
     public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -179,11 +179,11 @@ public sealed class ReportIndex(ReportStorageClients storage)
             ["ErrorCode"] = report.Error?.Code,
             ["ErrorMessage"] = report.Error?.Message,
             ["Language"] = report.Metadata?.Language,
-            ["Metadata"] = report.Extracted is null ? null : JsonSerializer.Serialize(report.Extracted, ReportingJson.Options),
+            ["Metadata"] = report.Extracted is null ? null : JsonSerializer.Serialize(report.Extracted, ReportingJson.TypeInfo<ReportMetadata>()),
             ["ExtractorVersion"] = report.ExtractorVersion,
             ["IssuedSymbol"] = report.IssuedSymbol,
             ["IssuedAt"] = report.IssuedAt,
-            ["Corrections"] = report.Corrections.Count == 0 ? null : JsonSerializer.Serialize(report.Corrections, ReportingJson.Options),
+            ["Corrections"] = report.Corrections.Count == 0 ? null : JsonSerializer.Serialize(report.Corrections, ReportingJson.TypeInfo<Dictionary<string, Correction>>()),
             ["Replaces"] = report.Replaces,
             ["SupersededBy"] = report.SupersededBy,
             ["Attempts"] = report.Attempts,
@@ -214,12 +214,12 @@ public sealed class ReportIndex(ReportStorageClients storage)
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
         IndexedAt = entity.GetDateTimeOffset("IndexedAt"),
         Error = entity.GetString("ErrorCode") is { } code ? new ReportError(code, entity.GetString("ErrorMessage") ?? "") : null,
-        Extracted = entity.GetString("Metadata") is { } json ? JsonSerializer.Deserialize<ReportMetadata>(json, ReportingJson.Options) : null,
+        Extracted = entity.GetString("Metadata") is { } json ? JsonSerializer.Deserialize(json, ReportingJson.TypeInfo<ReportMetadata>()) : null,
         ExtractorVersion = entity.GetString("ExtractorVersion"),
         IssuedSymbol = entity.GetString("IssuedSymbol"),
         IssuedAt = entity.GetDateTimeOffset("IssuedAt"),
         Corrections = entity.GetString("Corrections") is { } corrections
-            ? JsonSerializer.Deserialize<Dictionary<string, Correction>>(corrections, ReportingJson.Options) ?? []
+            ? JsonSerializer.Deserialize(corrections, ReportingJson.TypeInfo<Dictionary<string, Correction>>()) ?? []
             : new Dictionary<string, Correction>(),
         Replaces = entity.GetString("Replaces"),
         SupersededBy = entity.GetString("SupersededBy"),

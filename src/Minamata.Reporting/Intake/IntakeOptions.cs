@@ -8,7 +8,7 @@ public sealed class IntakeOptions : IValidatableObject
     public const string Section = "Minamata:Intake";
 
     /// <summary>How often the container is listed for blobs that arrived by other means than the API.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [TimeSpanRange("00:00:00.100", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How many blobs are read at once.</summary>
@@ -35,7 +35,7 @@ public sealed class IntakeOptions : IValidatableObject
     public string ReconcileSchedule { get; set; } = "0 */5 * * * *";
 
     /// <summary>A report still <c>received</c> this long after it arrived is taken in again by the reconcile sweep.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -31,7 +31,7 @@ public static partial class MetadataCorrections
         new("documentDate", v => Text(v) is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? date : null,
             "must be a date, YYYY-MM-DD.", (m, v) => m with { DocumentDate = v.GetString() }),
         new("reportingPeriod", Period,
-            "must be {\"start\":\"YYYY-MM\",\"end\":\"YYYY-MM\"} with the start not after the end.", (m, v) => m with { ReportingPeriod = v.Deserialize<ReportingPeriod>(ReportingJson.Options) }),
+            "must be {\"start\":\"YYYY-MM\",\"end\":\"YYYY-MM\"} with the start not after the end.", (m, v) => m with { ReportingPeriod = v.Deserialize(ReportingJson.TypeInfo<ReportingPeriod>()) }),
         new("language", v => Text(v) is { } language && LanguageCodes.IsIso6391(language) ? language : null,
             "must be an ISO 639-1 code such as en, fr, es, ru, ar or zh.", (m, v) => m with { Language = v.GetString() }),
         new("submittedBy", v => Text(v) is { } id ? Organization(id) : null,
@@ -77,7 +77,7 @@ public static partial class MetadataCorrections
 
         var normal = correctable.Normalise(value);
         problem = normal is null ? correctable.Requirement : null;
-        return normal is null ? null : JsonSerializer.SerializeToElement(normal, ReportingJson.Options);
+        return normal is null ? null : JsonSerializer.SerializeToElement(normal, ReportingJson.Options.GetTypeInfo(normal.GetType()));
     }
 
     private static CorrectableField? Find(string field) => Array.Find(Correctable, f => f.Name == field);
@@ -147,7 +147,7 @@ public static partial class MetadataCorrections
 
     private sealed record CorrectableField(string Name, Func<JsonElement, object?> Normalise, string Requirement, Func<ReportMetadata, JsonElement, ReportMetadata> Put);
 
-    private static IReadOnlyList<string> Strings(JsonElement value) => value.Deserialize<string[]>(ReportingJson.Options) ?? [];
+    private static IReadOnlyList<string> Strings(JsonElement value) => value.Deserialize(ReportingJson.TypeInfo<string[]>()) ?? [];
 
     [GeneratedRegex(@"^(?<article>[1-9][0-9]?)(\([1-9][0-9]?\)(\([a-z]{1,4}\))?)?$", RegexOptions.None, RegexTimeouts.Milliseconds)]
     private static partial Regex ArticleForm();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -15,6 +16,10 @@ namespace Minamata.Reporting.Storage;
 /// </summary>
 public sealed class ReportStorageClients
 {
+    // Azure.Data.Tables makes every row it reads with Activator.CreateInstance<TableEntity>(), which
+    // trimming cannot see: without this the command line compiled ahead of time fails on its first
+    // query ("Constructor on type 'Azure.Data.Tables.TableEntity' not found").
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(TableEntity))]
     public ReportStorageClients(BlobServiceClient blobs, TableServiceClient tables, QueueServiceClient queues)
     {
         Blobs = blobs;

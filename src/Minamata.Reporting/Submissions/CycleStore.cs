@@ -90,12 +90,12 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         ["Title"] = cycle.Title,
         ["MeetingStart"] = cycle.MeetingStart.ToString("O"),
         ["SubmissionDeadline"] = cycle.SubmissionDeadline.ToString("O"),
-        ["ExpectedPartners"] = JsonSerializer.Serialize(cycle.ExpectedPartners),
-        ["ReminderDays"] = JsonSerializer.Serialize(cycle.ReminderDays),
+        ["ExpectedPartners"] = JsonSerializer.Serialize(cycle.ExpectedPartners, ReportingJson.TypeInfo<IReadOnlyList<string>>()),
+        ["ReminderDays"] = JsonSerializer.Serialize(cycle.ReminderDays, ReportingJson.TypeInfo<IReadOnlyList<int>>()),
         ["Venue"] = cycle.Venue,
         ["MeetingEnd"] = cycle.MeetingEnd?.ToString("O"),
-        ["AgendaItem"] = cycle.AgendaItem is null ? null : JsonSerializer.Serialize(cycle.AgendaItem, ReportingJson.Options),
-        ["InfSeries"] = cycle.InfSeries is null ? null : JsonSerializer.Serialize(cycle.InfSeries, ReportingJson.Options),
+        ["AgendaItem"] = cycle.AgendaItem is null ? null : JsonSerializer.Serialize(cycle.AgendaItem, ReportingJson.TypeInfo<AgendaItem>()),
+        ["InfSeries"] = cycle.InfSeries is null ? null : JsonSerializer.Serialize(cycle.InfSeries, ReportingJson.TypeInfo<InfSeries>()),
     };
 
     private static ReportingCycle FromEntity(TableEntity row) => new(
@@ -103,11 +103,11 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         row.GetString("Title"),
         DateOnly.Parse(row.GetString("MeetingStart"), System.Globalization.CultureInfo.InvariantCulture),
         DateOnly.Parse(row.GetString("SubmissionDeadline"), System.Globalization.CultureInfo.InvariantCulture),
-        JsonSerializer.Deserialize<string[]>(row.GetString("ExpectedPartners")) ?? [],
-        JsonSerializer.Deserialize<int[]>(row.GetString("ReminderDays")) ?? [],
+        JsonSerializer.Deserialize(row.GetString("ExpectedPartners")!, ReportingJson.TypeInfo<string[]>()) ?? [],
+        JsonSerializer.Deserialize(row.GetString("ReminderDays")!, ReportingJson.TypeInfo<int[]>()) ?? [],
         // Rows written before the meeting's details existed have none of these columns.
         row.GetString("Venue"),
         row.GetString("MeetingEnd") is { } end ? DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture) : null,
-        row.GetString("AgendaItem") is { } item ? JsonSerializer.Deserialize<AgendaItem>(item, ReportingJson.Options) : null,
-        row.GetString("InfSeries") is { } series ? JsonSerializer.Deserialize<InfSeries>(series, ReportingJson.Options) : null);
+        row.GetString("AgendaItem") is { } item ? JsonSerializer.Deserialize(item, ReportingJson.TypeInfo<AgendaItem>()) : null,
+        row.GetString("InfSeries") is { } series ? JsonSerializer.Deserialize(series, ReportingJson.TypeInfo<InfSeries>()) : null);
 }

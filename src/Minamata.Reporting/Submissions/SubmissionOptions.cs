@@ -8,7 +8,7 @@ public sealed class SubmissionOptions
     public const string Section = "Minamata:Submissions";
 
     /// <summary>How long an upload URL from <c>POST /api/uploads</c> may be used.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>

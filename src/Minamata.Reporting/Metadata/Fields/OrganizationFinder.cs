@@ -115,11 +115,11 @@ internal sealed class OrganizationFinder
         using var document = JsonDocument.Parse(stream);
         var registry = document.RootElement.EnumerateObject()
             .Where(p => !p.Name.StartsWith('_'))
-            .ToDictionary(p => p.Name, p => p.Value.Deserialize<RegistryEntry>(ReportingJson.Options)!);
+            .ToDictionary(p => p.Name, p => p.Value.Deserialize(ReportingJson.TypeInfo<RegistryEntry>())!);
         return new OrganizationFinder(registry);
     }
 
-    private sealed record RegistryEntry(string[] Names, string[] Acronyms, string InText);
+    internal sealed record RegistryEntry(string[] Names, string[] Acronyms, string InText);
 }
 
 /// <summary>An organisation named in a text, and where (start inclusive, end exclusive).</summary>
