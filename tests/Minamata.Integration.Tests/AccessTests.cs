@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.Options;
+using Minamata.Reporting.Access;
 
 namespace Minamata.Integration.Tests;
 
@@ -187,5 +189,33 @@ public sealed class AccessTests(ServerFixture fixture)
         }
 
         Assert.Equal(1, working);
+    }
+
+    [Fact]
+    public async Task A_reissued_key_stops_working_at_once_where_it_was_reissued_and_elsewhere_when_the_key_cache_lifetime_is_over()
+    {
+        var (id, oldKey) = await fixture.NewPartnerAsync("CACHE");
+        var clock = new TestClock();
+        var settings = new AccessOptions { SecretariatKey = ServerFixture.SecretariatKey, KeyCacheLifetime = TimeSpan.FromSeconds(30) };
+        // Three instances of one deployment: two that trust a found key for 30 seconds, one that never does.
+        var here = new PartnerDirectory(fixture.Storage, Options.Create(settings), clock);
+        var elsewhere = new PartnerDirectory(fixture.Storage, Options.Create(settings), clock);
+        var uncached = new PartnerDirectory(fixture.Storage, Options.Create(new AccessOptions { SecretariatKey = settings.SecretariatKey, KeyCacheLifetime = TimeSpan.Zero }), clock);
+        foreach (var instance in new[] { here, elsewhere, uncached })
+        {
+            Assert.Equal(id, await instance.FindPartnerByKeyAsync(oldKey, default));
+        }
+
+        var newKey = (await here.ReissueKeyAsync(id, default))!.ApiKey;
+
+        Assert.Null(await here.FindPartnerByKeyAsync(oldKey, default));
+        Assert.Null(await uncached.FindPartnerByKeyAsync(oldKey, default));
+        Assert.Equal(id, await elsewhere.FindPartnerByKeyAsync(oldKey, default));
+        clock.Set(clock.GetUtcNow() + TimeSpan.FromSeconds(31));
+        Assert.Null(await elsewhere.FindPartnerByKeyAsync(oldKey, default));
+        foreach (var instance in new[] { here, elsewhere, uncached })
+        {
+            Assert.Equal(id, await instance.FindPartnerByKeyAsync(newKey, default));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Minamata.Reporting.Storage;
 
 namespace Minamata.Reporting.Access;
@@ -10,7 +11,7 @@ namespace Minamata.Reporting.Access;
 /// in one transaction: issuing a key revokes the old one atomically.
 /// Row keys: <c>p:{partner id}</c> for partners, <c>k:{sha-256 of key}</c> for keys.
 /// </summary>
-public sealed class PartnerDirectory(ReportStorageClients storage)
+public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<AccessOptions> options, TimeProvider clock)
 {
     private const string Partition = "directory";
     private const string PartnerPrefix = "p:";
@@ -24,6 +25,9 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
     /// intake asks, and this spares deadline day a storage read per report.
     /// </summary>
     private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
+
+    /// <summary>Keys found in the directory (by their hash), with when to ask storage again.</summary>
+    private readonly ConcurrentDictionary<string, (string PartnerId, DateTimeOffset Until)> foundKeys = new(StringComparer.Ordinal);
 
     private TableClient Table => storage.Directory;
 
@@ -83,6 +87,11 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
             throw new KeyReissueConflictException(partnerId, e);
         }
 
+        if (oldHash is not null)
+        {
+            foundKeys.TryRemove(oldHash, out _);
+        }
+
         // A reissue that committed just after this one has revoked this key already: say so, rather
         // than hand out a key that no longer works.
         var current = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, PartnerPrefix + partnerId, cancellationToken: cancellationToken);
@@ -133,14 +142,34 @@ public sealed class PartnerDirectory(ReportStorageClients storage)
     public async Task<string?> FindPartnerByKeyAsync(string key, CancellationToken cancellationToken)
     {
         var hash = ApiKeys.Hash(key);
-        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, KeyPrefix + Convert.ToHexStringLower(hash), cancellationToken: cancellationToken);
+        var hashHex = Convert.ToHexStringLower(hash);
+        var now = clock.GetUtcNow();
+        if (foundKeys.TryGetValue(hashHex, out var found) && found.Until > now)
+        {
+            return found.PartnerId;
+        }
+
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, KeyPrefix + hashHex, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } row)
         {
+            foundKeys.TryRemove(hashHex, out _);
             return null;
         }
 
         var stored = Convert.FromHexString(row.GetString("KeyHash"));
-        return ApiKeys.SameHash(stored, hash) ? row.GetString("PartnerId") : null;
+        if (!ApiKeys.SameHash(stored, hash))
+        {
+            return null;
+        }
+
+        var partnerId = row.GetString("PartnerId");
+        // Only keys that exist are kept, so wrong keys cannot fill the memory.
+        if (options.Value.KeyCacheLifetime > TimeSpan.Zero)
+        {
+            foundKeys[hashHex] = (partnerId, now + options.Value.KeyCacheLifetime);
+        }
+
+        return partnerId;
     }
 
     private static TableEntity ToEntity(Partner partner, string keyHash) => new(Partition, PartnerPrefix + partner.Id)

@@ -111,8 +111,12 @@ public sealed class ReportSubmissions(
         }
 
         // The intake may have got there first (it reads the blob's own metadata); then the row is its.
-        var stored = await index.TryAddAsync(report, cancellationToken) ?? report;
-        await history.AppendOnceAsync(report.Id, ReportHistory.Received, ReportHistory.Received, submission.UploadedBy, null, cancellationToken);
-        return stored;
+        // The row and its first history line are written at once, not one after the other: both are
+        // written once whoever gets there first (the intake appends the same line), and the partner
+        // waits for one round trip to storage instead of two.
+        var added = index.TryAddAsync(report, cancellationToken);
+        var received = history.AppendOnceAsync(report.Id, ReportHistory.Received, ReportHistory.Received, submission.UploadedBy, null, cancellationToken);
+        await Task.WhenAll(added, received);
+        return await added ?? report;
     }
 }
