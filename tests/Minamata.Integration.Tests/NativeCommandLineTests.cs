@@ -27,8 +27,7 @@ public sealed class NativeCommandLineTests
 
         Assert.Equal(0, native.Exit);
         Assert.Equal(jit, native);
-        var records = native.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(files.Length, records.Count);
+        var records = JsonLines(native.Output, files.Length);
         Assert.Equal(["docx", "html", "md", "pdf", "txt"], records.Select(r => r.GetProperty("format").GetString()).Distinct().Order());
         Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("title").GetString()), r.GetProperty("file").GetString()));
 
@@ -48,8 +47,7 @@ public sealed class NativeCommandLineTests
 
         Assert.Equal(2, native.Exit);
         Assert.Equal(jit, native);
-        var lines = native.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(files.Length, lines.Count);
+        var lines = JsonLines(native.Output, files.Length);
         Assert.Equal("limits-exceeded", lines[Array.IndexOf(Hostile, "zip-bomb.docx")].GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("encrypted", lines[Array.IndexOf(Hostile, "encrypted.pdf")].GetProperty("error").GetProperty("code").GetString());
     }
@@ -77,6 +75,14 @@ public sealed class NativeCommandLineTests
         // A Word package names its parts' relationships with fresh random ids: the text is compared.
         Assert.Equal(WordText(Path.Combine(jitOut, "report.docx")), WordText(Path.Combine(nativeOut, "report.docx")));
         Assert.Contains("Suggested action by the Conference of the Parties", WordText(Path.Combine(nativeOut, "report.docx")), StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON lines of <c>extract --json</c>, one per file given.</summary>
+    private static List<JsonElement> JsonLines(string output, int files)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(files, lines.Count);
+        return lines;
     }
 
     /// <summary>
