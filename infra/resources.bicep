@@ -236,6 +236,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
         { name: 'Minamata__SecretariatKey', value: '@Microsoft.KeyVault(SecretUri=${secretariatKeySecret.properties.secretUri})' }
         { name: 'Minamata__PublicUrl', value: empty(publicUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicUrl }
+        { name: 'Minamata__KeyCacheLifetime', value: '00:00:30' }
         { name: 'Minamata__Deadlines__Schedule', value: reminderSchedule }
         { name: 'Minamata__Deadlines__DigestTo', value: digestTo }
         { name: 'Minamata__Smtp__Host', value: smtpHost }
