@@ -12,6 +12,7 @@ using Minamata.Reporting.Issuance;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Portal;
+using Minamata.Reporting.Receipts;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
@@ -60,6 +61,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CompilationRunner>();
         services.AddNotifications();
         services.AddSingleton<DeadlineNotifier>();
+        services.AddSingleton<ReportReceipts>();
+        services.AddSingleton<ArrivalsDigest>();
 
         services.AddSingleton<ApiCall>();
         services.AddSingleton<MultipartUpload>();

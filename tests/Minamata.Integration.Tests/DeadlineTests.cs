@@ -189,9 +189,10 @@ public sealed class DeadlineTests : IAsyncLifetime
             default);
     }
 
+    /// <summary>A report indexed ten days ago: its receipt went out then, beyond what the daily run catches up on.</summary>
     private async Task SubmittedAsync(string partner, string cycle) =>
         await services.GetRequiredService<ReportIndex>().TryAddAsync(
-            new ReportRecord { Id = ReportId.ForBlob(partner, $"{partner}/{cycle}/x"), Partner = partner, Cycle = cycle, Status = ReportStatus.Indexed, FileName = "x.txt", BlobName = $"{partner}/{cycle}/x", ReceivedAt = clock.GetUtcNow() },
+            new ReportRecord { Id = ReportId.ForBlob(partner, $"{partner}/{cycle}/x"), Partner = partner, Cycle = cycle, Status = ReportStatus.Indexed, FileName = "x.txt", BlobName = $"{partner}/{cycle}/x", ReceivedAt = clock.GetUtcNow().AddDays(-10) },
             default);
 
     public async Task DisposeAsync()

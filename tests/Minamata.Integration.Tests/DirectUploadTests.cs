@@ -24,6 +24,7 @@ public sealed class DirectUploadTests(ServerFixture fixture) : IDisposable
         Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
         Assert.Equal("indexed", report.GetProperty("status").GetString());
         Assert.Equal("gold mining report.txt", report.GetProperty("fileName").GetString());
+        Assert.Equal("upload-url", report.GetProperty("channel").GetString());
         Assert.Equal(partner, report.GetProperty("partner").GetString());
         Assert.Equal(ServerFixture.OpenCycle, report.GetProperty("cycle").GetString());
         Assert.Equal(Report, await (await client.GetAsync($"/api/reports/{id}/file")).Content.ReadAsByteArrayAsync());

@@ -73,7 +73,7 @@ public sealed class FaultTests : IAsyncLifetime
         var blobName = UploadLocation.ForApiUpload(partnerId);
         await storage.Uploads.GetBlobClient(blobName).UploadAsync(
             new BinaryData("The report the crash nearly lost."),
-            new BlobUploadOptions { Metadata = new UploadBlobMetadata("nearly lost.txt", "COP-7", null, partnerId).ToDictionary() });
+            new BlobUploadOptions { Metadata = new UploadBlobMetadata("nearly lost.txt", "COP-7", null, partnerId, Minamata.Reporting.Submissions.ReportChannel.Api).ToDictionary() });
 
         await using var restarted = await StartServerAsync();
         using var partner = Client(restarted, key);
@@ -82,6 +82,7 @@ public sealed class FaultTests : IAsyncLifetime
 
         Assert.Equal("indexed", report.GetProperty("status").GetString());
         Assert.Equal("nearly lost.txt", report.GetProperty("fileName").GetString());
+        Assert.Equal("api", report.GetProperty("channel").GetString());
         await restarted.StopAsync();
     }
 
@@ -114,7 +115,7 @@ public sealed class FaultTests : IAsyncLifetime
         await using var services = await FunctionsServices.StartAsync(azurite.ConnectionString, clock);
         await FunctionsServices.PrepareAsync(services, "WB");
         var upload = await services.GetRequiredService<Minamata.Reporting.Submissions.ReportSubmissions>()
-            .PrepareDirectUploadAsync(new Minamata.Reporting.Submissions.Submission("WB", "COP-7", "never sent.pdf", null, "WB"), default);
+            .PrepareDirectUploadAsync(new Minamata.Reporting.Submissions.Submission("WB", "COP-7", "never sent.pdf", null, "WB", Minamata.Reporting.Submissions.ReportChannel.UploadUrl), default);
         var sweep = services.GetRequiredService<ReconcileSweep>();
         var index = services.GetRequiredService<ReportIndex>();
 

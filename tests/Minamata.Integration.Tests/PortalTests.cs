@@ -344,6 +344,9 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await secretariat.FillAsync("#cycle-submissionDeadline", "2099-12-15");
         await secretariat.FillAsync("#cycle-infSeries", prefix);
         await secretariat.Locator("#cycle-partners label", new() { HasText = $"({id})" }).Locator("input").CheckAsync();
+        // Receipts are on for a new cycle; this test meeting turns them off.
+        await Assertions.Expect(secretariat.Locator("#cycle-receipts")).ToBeCheckedAsync();
+        await secretariat.Locator("#cycle-receipts").UncheckAsync();
         await secretariat.ClickAsync("#cycle-form button[type=submit]");
         await Assertions.Expect(secretariat.Locator("#cycle-submissionDeadline-error")).ToContainTextAsync("'submissionDeadline' must come before 'meetingStart'");
         await Assertions.Expect(secretariat.Locator("#cycle-submissionDeadline")).ToBeFocusedAsync();
@@ -352,6 +355,8 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         await Assertions.Expect(secretariat.Locator("#message")).ToContainTextAsync($"{cycle} saved.");
         await Assertions.Expect(secretariat.Locator("#cycle-submissionDeadline-error")).ToBeEmptyAsync();
         await Assertions.Expect(secretariat.Locator("#cycle-id")).ToHaveAttributeAsync("readonly", "");
+        // The form is filled again from what the API saved.
+        await Assertions.Expect(secretariat.Locator("#cycle-receipts")).Not.ToBeCheckedAsync();
         await secretariat.ScreenshotAsync(new() { Path = Screenshot("cycle"), FullPage = true });
 
         // The focal point, in a browser of its own, uploads a report with no symbol or date in it.
@@ -375,6 +380,7 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         // The report's form: focus on its heading, the fields to check marked, the original a tab away.
         await Assertions.Expect(secretariat.Locator("#report-title")).ToBeFocusedAsync();
         await Assertions.Expect(secretariat.Locator("#report-title")).ToHaveTextAsync("Annual report of the Review Test Organization");
+        await Assertions.Expect(secretariat.Locator("#report-facts dt:has-text('Came in by') + dd")).ToHaveTextAsync("the portal");
         await Assertions.Expect(secretariat.Locator("#fix-symbol-box")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("to-check"));
         await Assertions.Expect(secretariat.Locator("#fix-symbol-check")).ToHaveTextAsync("Symbol: not found in the document");
         await Assertions.Expect(secretariat.Locator("#fix-title-box")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("to-check"));

@@ -31,6 +31,21 @@ public sealed class UploadToIndexTests(ServerFixture fixture)
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Report)), metadata.GetProperty("sha256").GetString());
         Assert.Equal(11, metadata.GetProperty("wordCount").GetInt32());
         Assert.Equal("rapport-santé.txt", metadata.GetProperty("file").GetString());
+        // Sent by a program, not through the portal.
+        Assert.Equal("api", report.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task An_upload_the_portal_says_it_sent_shows_it_came_in_through_the_portal()
+    {
+        var (_, key) = await fixture.NewPartnerAsync("WHO");
+        using var partner = fixture.Client(key);
+        partner.DefaultRequestHeaders.Add("Minamata-Client", "portal");
+
+        var id = await ReportsApi.UploadAsync(partner, Report, "from the portal.txt");
+
+        using var shown = await partner.GetAsync($"/api/reports/{id}");
+        Assert.Equal("portal", (await ReportsApi.JsonAsync(shown)).GetProperty("channel").GetString());
     }
 
     [Fact]
@@ -80,6 +95,7 @@ public sealed class UploadToIndexTests(ServerFixture fixture)
         Assert.Equal("COP-7", report.GetProperty("cycle").GetString());
         Assert.Equal(partnerId, report.GetProperty("partner").GetString());
         Assert.Equal(11, report.GetProperty("metadata").GetProperty("wordCount").GetInt32());
+        Assert.Equal("storage", report.GetProperty("channel").GetString());
     }
 
     [Fact]

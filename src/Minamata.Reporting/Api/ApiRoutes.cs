@@ -52,6 +52,9 @@ public static class ApiRoutes
     /// <summary>The portal opened on a cycle, for links in messages about it.</summary>
     public static string PortalCyclePath(string cycle) => $"{PortalStart}#/cycles/{cycle}";
 
+    /// <summary>The portal opened on one report, for links in receipts.</summary>
+    public static string PortalReportPath(string id) => $"{PortalStart}#/reports/{id}";
+
     /// <summary>The path of a report, for Location headers and links.</summary>
     public static string ReportPath(string id) => $"/{Reports}/{id}";
 

@@ -96,6 +96,7 @@ public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, Partn
             MeetingEnd = body.MeetingEnd is { } end && end < meeting ? throw ApiProblem.Invalid("meetingEnd", "'meetingEnd' must be on or after 'meetingStart'.") : body.MeetingEnd,
             AgendaItem = Agenda(body.AgendaItem),
             InfSeries = Series(body.InfSeries),
+            Receipts = body.Receipts ?? true,
         };
     }
 
@@ -130,7 +131,8 @@ public sealed partial class CycleHandlers(ApiCall call, CycleStore cycles, Partn
         string? Venue = null,
         DateOnly? MeetingEnd = null,
         AgendaItemBody? AgendaItem = null,
-        InfSeriesBody? InfSeries = null);
+        InfSeriesBody? InfSeries = null,
+        bool? Receipts = null);
 
     public sealed record AgendaItemBody(string? Number, string? Title);
 

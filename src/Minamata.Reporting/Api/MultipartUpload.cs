@@ -120,7 +120,7 @@ public sealed class MultipartUpload(ReportStorageClients storage, PartnerDirecto
             throw new ApiProblem(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownPartner, $"There is no partner '{partner}'.");
         }
 
-        return new Form(file, new Submission(partner, cycle, fileName, replaces, caller.Name), contentType);
+        return new Form(file, new Submission(partner, cycle, fileName, replaces, caller.Name, ReportChannel.Of(request, ReportChannel.Api)), contentType);
     }
 
     /// <summary>The cycle id if it is well formed and the secretariat opened that cycle.</summary>

@@ -29,6 +29,6 @@ public sealed class NotificationHandlers(ApiCall call, NotificationLedger ledger
 
     private static NotificationRecord WithMessageLink(NotificationRecord record) =>
         record is { Channel: OutboxChannel.ChannelName, Status: NotificationStatus.Recorded }
-            ? record with { Message = ApiRoutes.OutboxMessagePath(record.Cycle, record.Partner, OutboxChannel.MessageName(new PlannedNotification(record.Cycle, record.Partner, record.Kind, record.DaysBefore))) }
+            ? record with { Message = ApiRoutes.OutboxMessagePath(record.Cycle, record.Partner, OutboxChannel.MessageName(record.ToPlanned())) }
             : record;
 }

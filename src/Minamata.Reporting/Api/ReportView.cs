@@ -7,8 +7,8 @@ namespace Minamata.Reporting.Api;
 /// <summary>
 /// A report as the API shows it: the contract's fields (<c>metadata</c> is the effective record,
 /// <c>extracted</c> what the extractor read, <c>corrections</c> the secretariat's, by field), and as
-/// extensions the file's size, the report that superseded it and, for <c>GET /api/reports/{id}</c>,
-/// its history. Storage details
+/// extensions the file's size, how it came in (<c>channel</c>), the report that superseded it and,
+/// for <c>GET /api/reports/{id}</c>, its history. Storage details
 /// (blob name, versions, search words) stay inside, and so does another partner's report id: a
 /// partner sees <c>duplicateOf</c> only when the earlier copy is its own.
 /// </summary>
@@ -29,6 +29,7 @@ public sealed record ReportView(
     string? Replaces,
     string? SupersededBy,
     long? SizeBytes,
+    string? Channel,
     IReadOnlyList<HistoryEntry>? History)
 {
     public static ReportView For(Caller viewer, ReportRecord report, IReadOnlyList<HistoryEntry>? history = null) => new(
@@ -48,6 +49,7 @@ public sealed record ReportView(
         report.Replaces,
         report.SupersededBy,
         report.SizeBytes,
+        report.Channel,
         history);
 
     private static ReportMetadata? Visible(Caller viewer, ReportMetadata? metadata) =>

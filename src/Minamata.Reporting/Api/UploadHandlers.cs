@@ -26,7 +26,7 @@ public sealed class UploadHandlers(ApiCall call, CycleStore cycles, ReportSubmis
                 throw ApiProblem.Validation(replacesProblem);
             }
 
-            var upload = await submissions.PrepareDirectUploadAsync(new Submission(partner, cycle, fileName, replaces, partner), cancellationToken);
+            var upload = await submissions.PrepareDirectUploadAsync(new Submission(partner, cycle, fileName, replaces, partner, ReportChannel.Of(request, ReportChannel.UploadUrl)), cancellationToken);
             return TypedResults.Created(ApiRoutes.ReportPath(upload.Report.Id), new UploadUrlView(upload.Report.Id, upload.UploadUrl.ToString(), upload.ExpiresAt));
         });
 

@@ -5,6 +5,7 @@ using Minamata.Reporting.Access;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Notifications;
+using Minamata.Reporting.Receipts;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
@@ -14,7 +15,8 @@ namespace Minamata.Reporting.Deadlines;
 /// One run of the deadline reminders, called by the Functions timer and the server's scheduled loop
 /// with the current time: plans what is due, and has the dispatcher deliver each notification on
 /// every channel, in the partner's language, to its focal points; then, if any reminder went out for
-/// a cycle, sends the secretariat a digest of who has submitted and who is missing.
+/// a cycle, sends the secretariat a digest of who has submitted and who is missing. The same daily
+/// run sends the secretariat the list of reports that arrived, and any receipt left unsent.
 /// </summary>
 public sealed class DeadlineNotifier(
     CycleStore cycles,
@@ -22,6 +24,8 @@ public sealed class DeadlineNotifier(
     ReportIndex index,
     NotificationLedger ledger,
     NotificationDispatcher dispatcher,
+    ReportReceipts receipts,
+    ArrivalsDigest arrivals,
     IOptions<DeadlineOptions> deadlines,
     IOptions<PublicOptions> publicOptions,
     TimeProvider clock,
@@ -53,6 +57,8 @@ public sealed class DeadlineNotifier(
                 forCycle += await dispatcher.DispatchAsync(new OutgoingNotification(digest, Recipients.Only(digestTo), Digest(cycle, reports, directory)), deliveries, cancellationToken);
             }
 
+            forCycle += await receipts.CatchUpAsync(cycle, reports, directory, deliveries, cancellationToken);
+            forCycle += await arrivals.SendAsync(cycle, reports, directory, deliveries, now, cancellationToken);
             total += forCycle;
         }
 

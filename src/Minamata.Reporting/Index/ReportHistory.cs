@@ -44,6 +44,9 @@ public sealed class ReportHistory(ReportStorageClients storage, TimeProvider clo
     /// <summary>The report says another organisation submitted it than the partner who uploaded it (detail: that organisation's id).</summary>
     public const string SubmittedByAnother = "submitted-by-another";
 
+    /// <summary>The partner's focal points were mailed a receipt for the report's verdict (detail: to whom).</summary>
+    public const string ReceiptSent = "receipt-sent";
+
     /// <summary>Appends the event unless an event with the same <paramref name="onceKey"/> is there already.</summary>
     public async Task AppendOnceAsync(string reportId, string @event, string onceKey, string by, string? detail, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
     /// <summary>Every column but the search words, which only a search needs and which are most of a row.</summary>
     private static readonly string[] ListedColumns =
     [
-        "PartitionKey", "RowKey", "Cycle", "Status", "FileName", "ContentType", "BlobName", "BlobETag", "SizeBytes", "Sha256", "UploadedBy",
+        "PartitionKey", "RowKey", "Cycle", "Status", "FileName", "ContentType", "BlobName", "BlobETag", "SizeBytes", "Sha256", "UploadedBy", "Channel",
         "ReceivedAt", "IndexedAt", "ErrorCode", "ErrorMessage", "Language", "Metadata", "ExtractorVersion", "Corrections", "IssuedSymbol", "IssuedAt", "Replaces", "SupersededBy", "Attempts", "AttemptedAt",
     ];
 
@@ -174,6 +174,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
             ["SizeBytes"] = report.SizeBytes,
             ["Sha256"] = report.Sha256,
             ["UploadedBy"] = report.UploadedBy,
+            ["Channel"] = report.Channel,
             ["ReceivedAt"] = report.ReceivedAt,
             ["IndexedAt"] = report.IndexedAt,
             ["ErrorCode"] = report.Error?.Code,
@@ -211,6 +212,7 @@ public sealed class ReportIndex(ReportStorageClients storage)
         SizeBytes = entity.GetInt64("SizeBytes"),
         Sha256 = entity.GetString("Sha256"),
         UploadedBy = entity.GetString("UploadedBy"),
+        Channel = entity.GetString("Channel"),
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
         IndexedAt = entity.GetDateTimeOffset("IndexedAt"),
         Error = entity.GetString("ErrorCode") is { } code ? new ReportError(code, entity.GetString("ErrorMessage") ?? "") : null,

@@ -24,6 +24,9 @@ public sealed record ReportRecord
     /// <summary>Who sent it: a partner id, or <c>secretariat</c>.</summary>
     public string? UploadedBy { get; init; }
 
+    /// <summary>How it came in (<see cref="Submissions.ReportChannel"/>); null for reports from before it was kept.</summary>
+    public string? Channel { get; init; }
+
     public required DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset? IndexedAt { get; init; }
     public ReportError? Error { get; init; }

@@ -7,6 +7,7 @@ using Minamata.Reporting.Access;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Metadata;
+using Minamata.Reporting.Receipts;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
@@ -27,6 +28,7 @@ public sealed class ReportIntake(
     PartnerDirectory partners,
     CycleStore cycles,
     MetadataExtractor extractor,
+    ReportReceipts receipts,
     IOptions<ExtractionOptions> extraction,
     IOptions<IntakeOptions> intakeOptions,
     TimeProvider clock,
@@ -116,6 +118,8 @@ public sealed class ReportIntake(
             BlobName = location.BlobName,
             SizeBytes = properties.ContentLength,
             UploadedBy = described.UploadedBy ?? location.PartnerKey,
+            // A blob the API did not describe was put into the container by other means.
+            Channel = described.Channel ?? (described.UploadedBy is null ? ReportChannel.Storage : null),
             ReceivedAt = properties.CreatedOn,
             Replaces = described.Replaces,
         };
@@ -258,6 +262,20 @@ public sealed class ReportIntake(
     }
 
     private async Task AfterVerdictAsync(ReportRecord report, bool hashRegistered, CancellationToken cancellationToken)
+    {
+        await RecordVerdictAsync(report, hashRegistered, cancellationToken);
+        try
+        {
+            await receipts.SendAsync(report, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFailures.IsOutage(e))
+        {
+            // The verdict stands; the daily run sends the receipts that are missing.
+            logger.LogWarning(e, "The receipt for report {ReportId} could not be sent now; the daily run sends it.", report.Id);
+        }
+    }
+
+    private async Task RecordVerdictAsync(ReportRecord report, bool hashRegistered, CancellationToken cancellationToken)
     {
         // Once per version of the file and of the extraction: a re-extraction is a reading of its own.
         var key = $"{report.Status}-{report.BlobETag}-{report.ExtractorVersion}";

@@ -5,12 +5,13 @@ namespace Minamata.Reporting.Intake;
 /// index entry is never written (a crash between the two), the intake still has all it needs.
 /// Blob metadata is ASCII only, so the file name is stored percent-encoded.
 /// </summary>
-public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string? Replaces, string? UploadedBy)
+public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string? Replaces, string? UploadedBy, string? Channel)
 {
     private const string FileNameKey = "filename";
     private const string CycleKey = "cycle";
     private const string ReplacesKey = "replaces";
     private const string UploadedByKey = "uploadedby";
+    private const string ChannelKey = "channel";
 
     public Dictionary<string, string> ToDictionary()
     {
@@ -35,6 +36,11 @@ public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string?
             values[UploadedByKey] = UploadedBy;
         }
 
+        if (Channel is not null)
+        {
+            values[ChannelKey] = Channel;
+        }
+
         return values;
     }
 
@@ -42,6 +48,6 @@ public sealed record UploadBlobMetadata(string? FileName, string? Cycle, string?
     {
         // Metadata keys come back in whatever case the service stores; compare without case.
         string? Get(string key) => metadata.FirstOrDefault(p => p.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value;
-        return new UploadBlobMetadata(Get(FileNameKey) is { } name ? Uri.UnescapeDataString(name) : null, Get(CycleKey), Get(ReplacesKey), Get(UploadedByKey));
+        return new UploadBlobMetadata(Get(FileNameKey) is { } name ? Uri.UnescapeDataString(name) : null, Get(CycleKey), Get(ReplacesKey), Get(UploadedByKey), Submissions.ReportChannel.Known(Get(ChannelKey)));
     }
 }

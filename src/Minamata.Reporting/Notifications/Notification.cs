@@ -11,15 +11,28 @@ public static class NotificationKind
 
     /// <summary>To the secretariat, whenever reminders went out: who has submitted, who is missing.</summary>
     public const string Digest = "digest";
+
+    /// <summary>To a partner, once its report is indexed: what was read from it, to check.</summary>
+    public const string Receipt = "receipt";
+
+    /// <summary>To a partner, once its report is rejected: why, and what to do.</summary>
+    public const string Rejection = "rejection";
+
+    /// <summary>To the secretariat, daily: the reports that arrived since the last one.</summary>
+    public const string Arrivals = "arrivals";
 }
 
 /// <summary>
-/// A notification the planner says is due. Its key (cycle, partner, kind, days) is what makes it
-/// go out once: the ledger admits each key one time, however many runs or instances plan it.
+/// A notification that is due. Its key (cycle, partner, kind, and the days before the deadline or
+/// what it is about) is what makes it go out once: the ledger admits each key one time, however
+/// many runs or instances plan it.
 /// </summary>
 public sealed record PlannedNotification(string Cycle, string Partner, string Kind, int DaysBefore)
 {
-    public string Key => $"{Partner}|{Kind}|{DaysBefore}";
+    /// <summary>What the notification is about, where that is not a day before the deadline: a report's id for its receipt, a date for the arrivals digest.</summary>
+    public string? About { get; init; }
+
+    public string Key => About is null ? $"{Partner}|{Kind}|{DaysBefore}" : $"{Partner}|{Kind}|{About}";
 }
 
 /// <summary>A notification as the ledger keeps it and <c>GET /api/notifications</c> shows it.</summary>
@@ -35,8 +48,13 @@ public sealed record NotificationRecord(
     string? Error,
     int Attempts)
 {
+    /// <summary>What the notification is about: a report's id for a receipt, a date for the arrivals digest; null for deadline messages.</summary>
+    public string? About { get; init; }
+
     /// <summary>Where to read the message, for one the outbox keeps (<c>/api/outbox/...</c>); null for one only mailed.</summary>
     public string? Message { get; init; }
+
+    public PlannedNotification ToPlanned() => new(Cycle, Partner, Kind, DaysBefore) { About = About };
 }
 
 /// <summary>Ledger states.</summary>

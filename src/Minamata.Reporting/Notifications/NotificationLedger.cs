@@ -25,7 +25,7 @@ public sealed class NotificationLedger(ReportStorageClients storage, TimeProvide
     public async Task<IReadOnlyList<Delivery>> DeliveredAsync(string cycle, CancellationToken cancellationToken) =>
         (await ListAsync(cycle, cancellationToken))
             .Where(n => n.Status is NotificationStatus.Sent or NotificationStatus.Recorded)
-            .Select(n => new Delivery(new PlannedNotification(n.Cycle, n.Partner, n.Kind, n.DaysBefore), n.Channel))
+            .Select(n => new Delivery(n.ToPlanned(), n.Channel))
             .ToList();
 
     public async Task<IReadOnlyList<NotificationRecord>> ListAsync(string? cycle, CancellationToken cancellationToken)
@@ -105,6 +105,7 @@ public sealed class NotificationLedger(ReportStorageClients storage, TimeProvide
         ["Partner"] = notification.Partner,
         ["Kind"] = notification.Kind,
         ["DaysBefore"] = notification.DaysBefore,
+        ["About"] = notification.About,
         ["Channel"] = channel,
         ["Status"] = status,
     };
@@ -136,7 +137,10 @@ public sealed class NotificationLedger(ReportStorageClients storage, TimeProvide
         row.GetString("Status"),
         row.GetString("Recipient"),
         row.GetString("Error"),
-        row.GetInt32("Attempts") ?? 0);
+        row.GetInt32("Attempts") ?? 0)
+    {
+        About = row.GetString("About"),
+    };
 
     /// <summary>A notification delivered on one channel.</summary>
     public sealed record Delivery(PlannedNotification Notification, string Channel);

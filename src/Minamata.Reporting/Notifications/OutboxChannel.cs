@@ -35,7 +35,13 @@ public sealed class OutboxChannel(ReportStorageClients storage, IOptions<SmtpOpt
 
     public static string BlobName(string cycle, string partner, string message) => $"{cycle}/{partner}/{message}.eml";
 
-    /// <summary>The message's name among the partner's in the cycle: its kind, and the days before the deadline for those sent before it (<c>reminder-14</c>).</summary>
+    /// <summary>
+    /// The message's name among the partner's in the cycle: its kind, and what it is about
+    /// (<c>receipt-WHO-0a1b...</c>, <c>arrivals-2027-08-15</c>) or the days before the deadline for
+    /// those sent before it (<c>reminder-14</c>).
+    /// </summary>
     public static string MessageName(PlannedNotification notification) =>
-        notification.DaysBefore >= 0 ? $"{notification.Kind}-{notification.DaysBefore}" : notification.Kind;
+        notification.About is { } about ? $"{notification.Kind}-{about}"
+        : notification.DaysBefore >= 0 ? $"{notification.Kind}-{notification.DaysBefore}"
+        : notification.Kind;
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Azure;
 using MimeKit;
 using Minamata.Reporting.Access;
+using Minamata.Reporting.Index;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
 
@@ -17,7 +18,7 @@ public sealed partial class OutboxReader(ReportStorageClients storage)
     public async Task<OutboxMessage?> ReadAsync(string cycle, string partner, string message, CancellationToken cancellationToken)
     {
         // Only names the channel writes: the parts become a blob path, so nothing else may pass.
-        if (!CycleId.IsValid(cycle) || !(PartnerId.IsValid(partner) || partner == Caller.SecretariatName) || !MessagePart().IsMatch(message))
+        if (!CycleId.IsValid(cycle) || !(PartnerId.IsValid(partner) || partner == Caller.SecretariatName) || !IsMessageName(message))
         {
             return null;
         }
@@ -41,6 +42,14 @@ public sealed partial class OutboxReader(ReportStorageClients storage)
         }
     }
 
-    [GeneratedRegex(@"^[a-z]{1,20}(-[0-9]{1,4})?\z", RegexOptions.None, RegexTimeouts.Milliseconds)]
-    private static partial Regex MessagePart();
+    /// <summary>A kind, alone or with the days before the deadline, a date, or a report's id: what <see cref="OutboxChannel.MessageName"/> makes.</summary>
+    private static bool IsMessageName(string message) =>
+        KindAndDays().IsMatch(message)
+        || (Kind().Match(message) is { Success: true } kind && ReportId.TryGetPartner(message[(kind.Length + 1)..], out _));
+
+    [GeneratedRegex(@"^[a-z]{1,20}(-[0-9]{1,4}|-[0-9]{4}-[0-9]{2}-[0-9]{2})?\z", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex KindAndDays();
+
+    [GeneratedRegex(@"^[a-z]{1,20}(?=-)", RegexOptions.None, RegexTimeouts.Milliseconds)]
+    private static partial Regex Kind();
 }

@@ -96,6 +96,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         ["MeetingEnd"] = cycle.MeetingEnd?.ToString("O"),
         ["AgendaItem"] = cycle.AgendaItem is null ? null : JsonSerializer.Serialize(cycle.AgendaItem, ReportingJson.TypeInfo<AgendaItem>()),
         ["InfSeries"] = cycle.InfSeries is null ? null : JsonSerializer.Serialize(cycle.InfSeries, ReportingJson.TypeInfo<InfSeries>()),
+        ["Receipts"] = cycle.Receipts,
     };
 
     private static ReportingCycle FromEntity(TableEntity row) => new(
@@ -109,5 +110,6 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         row.GetString("Venue"),
         row.GetString("MeetingEnd") is { } end ? DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture) : null,
         row.GetString("AgendaItem") is { } item ? JsonSerializer.Deserialize(item, ReportingJson.TypeInfo<AgendaItem>()) : null,
-        row.GetString("InfSeries") is { } series ? JsonSerializer.Deserialize(series, ReportingJson.TypeInfo<InfSeries>()) : null);
+        row.GetString("InfSeries") is { } series ? JsonSerializer.Deserialize(series, ReportingJson.TypeInfo<InfSeries>()) : null,
+        row.GetBoolean("Receipts") ?? true);
 }

@@ -4,8 +4,8 @@ using Minamata.Reporting.Intake;
 
 namespace Minamata.Reporting.Submissions;
 
-/// <summary>What a partner hands in: the report's partner, cycle, file name and, for a correction, the report it replaces.</summary>
-public sealed record Submission(string Partner, string Cycle, string FileName, string? Replaces, string UploadedBy);
+/// <summary>What a partner hands in: the report's partner, cycle, file name and, for a correction, the report it replaces; who sent it and how (<see cref="ReportChannel"/>).</summary>
+public sealed record Submission(string Partner, string Cycle, string FileName, string? Replaces, string UploadedBy, string Channel);
 
 /// <summary>The report a submission became; <see cref="Duplicate"/> when it was the same file as one already handed in.</summary>
 public sealed record SubmissionResult(ReportRecord Report, bool Duplicate);
@@ -55,7 +55,7 @@ public sealed class ReportSubmissions(
             return new SubmissionResult(existing, Duplicate: true);
         }
 
-        await file.CommitAsync(new UploadBlobMetadata(submission.FileName, submission.Cycle, submission.Replaces, submission.UploadedBy), contentType, cancellationToken);
+        await file.CommitAsync(new UploadBlobMetadata(submission.FileName, submission.Cycle, submission.Replaces, submission.UploadedBy, submission.Channel), contentType, cancellationToken);
         var report = await RecordAsync(file.BlobName, submission, contentType, file.Length, file.Sha256, cancellationToken);
         notifier.Uploaded(file.BlobName);
         return new SubmissionResult(report, Duplicate: false);
@@ -100,6 +100,7 @@ public sealed class ReportSubmissions(
             SizeBytes = size,
             Sha256 = sha256,
             UploadedBy = submission.UploadedBy,
+            Channel = submission.Channel,
             ReceivedAt = clock.GetUtcNow(),
             Replaces = submission.Replaces,
         };

@@ -4,7 +4,8 @@ namespace Minamata.Reporting.Submissions;
 /// A reporting cycle: the meeting partners report to, the day reports are due (inclusive, UTC),
 /// who is expected to report, and how many days before the deadline reminders go out; and what the
 /// meeting's documents print (venue, last day, agenda item) and the INF series its reports are
-/// issued in, where the secretariat has set them.
+/// issued in, where the secretariat has set them; and whether partners get a receipt for each
+/// report (on unless the secretariat turns it off).
 /// </summary>
 public sealed record ReportingCycle(
     string Id,
@@ -16,7 +17,8 @@ public sealed record ReportingCycle(
     string? Venue = null,
     DateOnly? MeetingEnd = null,
     AgendaItem? AgendaItem = null,
-    InfSeries? InfSeries = null)
+    InfSeries? InfSeries = null,
+    bool Receipts = true)
 {
     public static readonly IReadOnlyList<int> DefaultReminderDays = [30, 14, 7, 1];
 

@@ -1,6 +1,6 @@
 // The secretariat's cycles: the picker every cycle view reads, and the form that opens a cycle or
-// edits the selected one (#/cycle): meeting, venue, agenda item, deadline, reminders, who is
-// expected, and the INF series its reports are issued in.
+// edits the selected one (#/cycle): meeting, venue, agenda item, deadline, reminders, receipts, who
+// is expected, and the INF series its reports are issued in.
 import { $, ApiError, api, clear, clearFieldErrors, element, failed, fillCycles, say, showFieldErrors, t } from "./portal.js";
 import { knownPartners } from "./partners.js";
 
@@ -40,6 +40,7 @@ function fillForm(cycle) {
     reminderDays: (cycle?.reminderDays ?? [30, 14, 7, 1]).join(", "), infSeries: cycle?.infSeries?.prefix, "infSeries-first": cycle?.infSeries?.first,
   };
   for (const [name, value] of Object.entries(values)) $(PREFIX + name).value = value ?? "";
+  $("cycle-receipts").checked = cycle?.receipts ?? true;
   const boxes = $("cycle-partners");
   clear(boxes);
   for (const partner of knownPartners()) {
@@ -71,6 +72,7 @@ function body() {
     submissionDeadline: text("submissionDeadline") || null,
     expectedPartners: [...document.querySelectorAll("#cycle-partners input:checked")].map((box) => box.value),
     reminderDays: days.map(Number),
+    receipts: $("cycle-receipts").checked,
   };
   if (text("meetingEnd")) cycle.meetingEnd = text("meetingEnd");
   if (text("venue")) cycle.venue = text("venue");

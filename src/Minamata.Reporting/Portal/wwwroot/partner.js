@@ -2,10 +2,12 @@
 // file or withdraw one sent by mistake, and follow what the pipeline read from it. The list is the
 // start (#/cycles/<id> opens it on a cycle, as reminders link); #/reports/<id> is one report's page.
 import {
-  $, ApiError, allPages, api, clear, counted, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
-  mayWithdraw, period, relatedReports, say, selectedDeadline, statusText, t, tickets, titleCell, withdrawReport,
+  $, ApiError, allPages, api, call, clear, counted, day, deadlineText, download, element, factList, failed, fillCycles, historyList, key, moment, openInNewTab, pagedRows,
+  channelText, mayWithdraw, period, relatedReports, say, selectedDeadline, statusText, t, tickets, titleCell, withdrawReport,
 } from "./portal.js";
 
+// Said with every upload, so that the report shows it came in through the portal, not from a program.
+const FROM_PORTAL = { "Minamata-Client": "portal" };
 // Files above this go straight to Blob Storage with an upload URL instead of through the API.
 const DIRECT_UPLOAD_BYTES = 4 * 1024 * 1024;
 // What the pipeline reads, as the file picker offers it; anything else is refused before it is sent.
@@ -129,7 +131,7 @@ async function showReport(id) {
   $("partner-report-title").textContent = m.title || report.fileName;
   $("partner-back").href = `#/cycles/${encodeURIComponent(report.cycle)}`;
   factList($("partner-report-facts"), [
-    ["fieldFile", report.fileName], ["fieldStatus", statusText(report)], ["fieldReceived", moment(report.receivedAt)], ["fieldCycle", report.cycle],
+    ["fieldFile", report.fileName], ["fieldStatus", statusText(report)], ["fieldReceived", moment(report.receivedAt)], ["fieldChannel", channelText(report)], ["fieldCycle", report.cycle],
     ["fieldIssuedSymbol", report.issuedSymbol], ["fieldTitle", m.title], ["fieldSymbol", m.symbol], ["fieldDate", day(m.documentDate)],
     ["fieldPeriod", period(m.reportingPeriod)], ["fieldLanguage", m.language], ["fieldSubmittedBy", m.submittedBy],
     ["fieldOrganizations", (m.organizations ?? []).join(", ")], ["fieldArticles", (m.conventionArticles ?? []).join(", ")],
@@ -184,7 +186,7 @@ async function uploadChosen(event) {
     if (file.size > DIRECT_UPLOAD_BYTES) {
       const body = { fileName: file.name, cycle };
       if (replaces) body.replaces = replaces;
-      const target = await api("POST", "/api/uploads", body);
+      const target = (await call("POST", "/api/uploads", body, FROM_PORTAL)).data;
       await send("PUT", target.uploadUrl, file, { "x-ms-blob-type": "BlockBlob", "Content-Type": file.type || "application/octet-stream" }, (p) => (progress.value = p));
       receipt = { id: target.id };
     } else {
@@ -192,7 +194,7 @@ async function uploadChosen(event) {
       form.append("cycle", cycle);
       if (replaces) form.append("replaces", replaces);
       form.append("file", file, file.name);
-      receipt = (await send("POST", "/api/reports", form, { Authorization: `Bearer ${key.get()}` }, (p) => (progress.value = p))).data;
+      receipt = (await send("POST", "/api/reports", form, { Authorization: `Bearer ${key.get()}`, ...FROM_PORTAL }, (p) => (progress.value = p))).data;
     }
     progress.value = 100;
     followed = receipt.duplicateOf ? null : { id: receipt.id };

@@ -331,6 +331,11 @@ export function statusText(report) {
   return t("status" + capitalised(report.status));
 }
 
+/** How the report came in (the portal, a program, e-mail...), for reports that say it. */
+export function channelText(report) {
+  return report.channel ? tIfAny("channel" + capitalised(report.channel)) ?? report.channel : null;
+}
+
 /** "correction-cleared" as "CorrectionCleared", to name texts after API words. */
 export function capitalised(word) {
   return word.replace(/(^|-)(\w)/g, (match, dash, letter) => letter.toUpperCase());

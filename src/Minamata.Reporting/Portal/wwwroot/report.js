@@ -3,7 +3,7 @@
 // read stays, shown under each field, and a correction can be taken back), reading it again,
 // issuing it as an INF document and downloading that, and its history.
 import {
-  $, ApiError, api, button, call, clear, clearFieldErrors, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, mayWithdraw, period, relatedReports, say, showFieldErrors, statusText, t, tickets, withdrawReport,
+  $, ApiError, api, button, call, channelText, clear, clearFieldErrors, confirmAction, day, download, element, factList, failed, historyList, moment, openInNewTab, mayWithdraw, period, relatedReports, say, showFieldErrors, statusText, t, tickets, withdrawReport,
 } from "./portal.js";
 import { cycleById } from "./cycles.js";
 import { partnerName } from "./partners.js";
@@ -152,7 +152,7 @@ function draw(report, tag, reasons, related) {
 
   factList($("report-facts"), [
     ["fieldPartner", partnerName(report.partner)], ["fieldCycle", report.cycle], ["fieldStatus", statusText(report)], ["fieldFile", report.fileName],
-    ["fieldReceived", moment(report.receivedAt)], ["fieldIssuedSymbol", report.issuedSymbol], ["fieldReplaces", related.replaces], ["fieldSupersededBy", related.supersededBy],
+    ["fieldReceived", moment(report.receivedAt)], ["fieldChannel", channelText(report)], ["fieldIssuedSymbol", report.issuedSymbol], ["fieldReplaces", related.replaces], ["fieldSupersededBy", related.supersededBy],
     ["fieldExtractor", report.extractorVersion],
   ]);
 
