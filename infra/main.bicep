@@ -42,6 +42,15 @@ param smtpFrom string = ''
 @description('SHA-256 thumbprint (hex) of a self-signed relay certificate to accept; empty to trust the system authorities only.')
 param smtpTrustedCertificateSha256 string = ''
 
+@description('The secretariat\'s mailbox that partners e-mail reports to, read over IMAP (Exchange Online: outlook.office365.com); empty: no mail intake.')
+param mailIntakeHost string = ''
+param mailIntakePort int = 993
+param mailIntakeUserName string = ''
+@secure()
+param mailIntakePassword string = ''
+@description('When the mailbox is read (six-field cron, UTC).')
+param mailIntakeSchedule string = '0 */5 * * * *'
+
 var tags = { 'azd-env-name': environmentName }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -67,6 +76,11 @@ module resources 'resources.bicep' = {
     smtpPassword: smtpPassword
     smtpFrom: smtpFrom
     smtpTrustedCertificateSha256: smtpTrustedCertificateSha256
+    mailIntakeHost: mailIntakeHost
+    mailIntakePort: mailIntakePort
+    mailIntakeUserName: mailIntakeUserName
+    mailIntakePassword: mailIntakePassword
+    mailIntakeSchedule: mailIntakeSchedule
   }
 }
 

@@ -16,6 +16,12 @@ param smtpUserName string
 param smtpPassword string
 param smtpFrom string
 param smtpTrustedCertificateSha256 string
+param mailIntakeHost string
+param mailIntakePort int
+param mailIntakeUserName string
+@secure()
+param mailIntakePassword string
+param mailIntakeSchedule string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var storageAccountName = 'st${take(token, 20)}'
@@ -170,6 +176,12 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   properties: { value: smtpPassword }
 }
 
+resource mailIntakePasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(mailIntakePassword)) {
+  parent: vault
+  name: 'mail-intake-password'
+  properties: { value: mailIntakePassword }
+}
+
 resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
@@ -246,6 +258,17 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Smtp__Password', value: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecret!.properties.secretUri})' }
         { name: 'Minamata__Smtp__From', value: smtpFrom }
         { name: 'Minamata__Smtp__TrustedCertificateSha256', value: smtpTrustedCertificateSha256 }
+        { name: 'Minamata__MailIntake__Host', value: mailIntakeHost }
+        { name: 'Minamata__MailIntake__Port', value: string(mailIntakePort) }
+        { name: 'Minamata__MailIntake__UseTls', value: 'true' }
+        { name: 'Minamata__MailIntake__UserName', value: mailIntakeUserName }
+        { name: 'Minamata__MailIntake__Password', value: empty(mailIntakePassword) ? '' : '@Microsoft.KeyVault(SecretUri=${mailIntakePasswordSecret!.properties.secretUri})' }
+        { name: 'Minamata__MailIntake__Folder', value: 'INBOX' }
+        { name: 'Minamata__MailIntake__ProcessedFolder', value: 'Processed' }
+        { name: 'Minamata__MailIntake__NeedsAttentionFolder', value: 'Needs attention' }
+        { name: 'Minamata__MailIntake__Schedule', value: mailIntakeSchedule }
+        { name: 'Minamata__MailIntake__MaxMessagesPerRun', value: '100' }
+        { name: 'Minamata__MailIntake__TrustedCertificateSha256', value: '' }
         // Limits and timings, at the code's defaults, so that an operator sees and can change them here.
         { name: 'Minamata__Extraction__MaxFileBytes', value: '104857600' }
         { name: 'Minamata__Extraction__MaxTextCharacters', value: '8000000' }

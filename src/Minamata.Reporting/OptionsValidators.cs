@@ -6,6 +6,7 @@ using Minamata.Reporting.Api;
 using Minamata.Reporting.Deadlines;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Intake;
+using Minamata.Reporting.Mail;
 using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Submissions;
 
@@ -23,6 +24,7 @@ namespace Minamata.Reporting;
 [OptionsValidator] internal sealed partial class DeadlineOptionsValidator : IValidateOptions<DeadlineOptions>;
 [OptionsValidator] internal sealed partial class SmtpOptionsValidator : IValidateOptions<SmtpOptions>;
 [OptionsValidator] internal sealed partial class PublicOptionsValidator : IValidateOptions<PublicOptions>;
+[OptionsValidator] internal sealed partial class MailIntakeOptionsValidator : IValidateOptions<MailIntakeOptions>;
 
 internal static class OptionsBuilderValidation
 {

@@ -9,6 +9,7 @@ using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
 using Minamata.Reporting.Issuance;
+using Minamata.Reporting.Mail;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Notifications;
 using Minamata.Reporting.Portal;
@@ -37,6 +38,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).ValidateWith(new DeadlineOptionsValidator());
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateWith(new SmtpOptionsValidator());
         services.AddOptions<PublicOptions>().Bind(configuration.GetSection(PublicOptions.Section)).ValidateWith(new PublicOptionsValidator());
+        services.AddOptions<MailIntakeOptions>().Bind(configuration.GetSection(MailIntakeOptions.Section)).ValidateWith(new MailIntakeOptionsValidator());
 
         services.ConfigureHttpJsonOptions(o => ReportingJson.Shape(o.SerializerOptions));
         services.TryAddSingleton(TimeProvider.System);
@@ -63,6 +65,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<DeadlineNotifier>();
         services.AddSingleton<ReportReceipts>();
         services.AddSingleton<ArrivalsDigest>();
+        services.AddSingleton<MailReplies>();
+        services.AddSingleton<MailIntake>();
 
         services.AddSingleton<ApiCall>();
         services.AddSingleton<MultipartUpload>();
@@ -97,7 +101,7 @@ public static class ReportingServiceCollectionExtensions
 
     /// <summary>
     /// What the triggers do in Azure, done by loops in the process: the self-hosted server's upload
-    /// watcher, compilation queue loop and reminder schedule, on storage it provisions itself.
+    /// watcher, compilation queue loop, reminder schedule and mail intake, on storage it provisions itself.
     /// </summary>
     public static IServiceCollection AddInProcessWork(this IServiceCollection services)
     {
@@ -107,6 +111,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
         services.AddHostedService<CompilationQueueWorker>();
         services.AddHostedService<DeadlineScheduler>();
+        services.AddHostedService<MailIntakeScheduler>();
         return services;
     }
 }

@@ -49,7 +49,7 @@ public sealed class MailRelayTests : IAsyncDisposable
         certificate.Dispose();
     }
 
-    private EmailChannel Channel(string pinned, string password) => new(Options.Create(new SmtpOptions
+    private EmailChannel Channel(string pinned, string password) => new(new SmtpSender(Options.Create(new SmtpOptions
     {
         Host = "127.0.0.1",
         Port = relay.Port,
@@ -58,7 +58,7 @@ public sealed class MailRelayTests : IAsyncDisposable
         Password = password,
         From = "reminders@minamata.example",
         TrustedCertificateSha256 = pinned,
-    }));
+    })));
 
     private static OutgoingNotification Message() => new(
         new PlannedNotification("COP-7", "WHO", NotificationKind.Reminder, 7),

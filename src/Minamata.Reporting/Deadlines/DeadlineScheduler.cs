@@ -1,35 +1,16 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NCrontab;
 
 namespace Minamata.Reporting.Deadlines;
 
-/// <summary>
-/// The self-hosted server's stand-in for the timer trigger: runs the deadline notifier at each
-/// occurrence of <see cref="DeadlineOptions.Schedule"/>, by the same clock the notifier reads.
-/// </summary>
-public sealed class DeadlineScheduler(DeadlineNotifier notifier, IOptions<DeadlineOptions> options, TimeProvider clock, ILogger<DeadlineScheduler> logger) : BackgroundService
+/// <summary>The server's deadline run, at each occurrence of <see cref="DeadlineOptions.Schedule"/>.</summary>
+public sealed class DeadlineScheduler(DeadlineNotifier notifier, IOptions<DeadlineOptions> options, TimeProvider clock, ILogger<DeadlineScheduler> logger)
+    : ScheduledLoop(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var schedule = options.Value.ParsedSchedule();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow();
-            var next = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
-            try
-            {
-                await Task.Delay(next - now, clock, stoppingToken);
-                await notifier.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-            }
-            catch (Exception e)
-            {
-                // A failed run is retried at the next occurrence; the loop itself must not stop.
-                logger.LogError(e, "The deadline run failed; trying again at the next scheduled time.");
-            }
-        }
-    }
+    protected override string WorkName => "The deadline run";
+
+    protected override CrontabSchedule Schedule => options.Value.ParsedSchedule();
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => notifier.RunAsync(cancellationToken);
 }

@@ -24,6 +24,13 @@ public sealed record UploadLocation(string BlobName, string PartnerKey, string? 
     /// <summary>The blob name for an upload through the API: the partner's folder and a random token.</summary>
     public static string ForApiUpload(string partnerId) => $"{partnerId}/{Guid.CreateVersion7():n}";
 
+    /// <summary>
+    /// The blob name of a report attached to an e-mail: the partner's folder, the cycle, and what
+    /// identifies the message and the attachment, so that reading the same message again finds the
+    /// same report rather than making another.
+    /// </summary>
+    public static string ForEmailAttachment(string partnerId, string cycle, string messageKey, int attachment) => $"{partnerId}/{cycle}/mail-{messageKey}-{attachment}";
+
     /// <summary>The blob name an upload URL is issued for: the partner's folder, the cycle, a random token.</summary>
     public static string ForDirectUpload(string partnerId, string cycle) => $"{partnerId}/{cycle}/{Guid.CreateVersion7():n}";
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Index;
 using Minamata.Reporting.Intake;
@@ -55,7 +56,16 @@ public sealed class ReportSubmissions(
             return new SubmissionResult(existing, Duplicate: true);
         }
 
-        await file.CommitAsync(new UploadBlobMetadata(submission.FileName, submission.Cycle, submission.Replaces, submission.UploadedBy, submission.Channel), contentType, cancellationToken);
+        try
+        {
+            await file.CommitAsync(new UploadBlobMetadata(submission.FileName, submission.Cycle, submission.Replaces, submission.UploadedBy, submission.Channel), contentType, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409 && submission.Channel == ReportChannel.Email)
+        {
+            // An e-mail attachment's blob is named after the message: a run that died after writing
+            // it and before its row wrote these very bytes, under these very details. The row follows.
+        }
+
         var report = await RecordAsync(file.BlobName, submission, contentType, file.Length, file.Sha256, cancellationToken);
         notifier.Uploaded(file.BlobName);
         return new SubmissionResult(report, Duplicate: false);
