@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Storage.Blobs.Specialized;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using MailKit.Security;
-using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
