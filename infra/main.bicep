@@ -48,6 +48,11 @@ param mailIntakePort int = 993
 param mailIntakeUserName string = ''
 @secure()
 param mailIntakePassword string = ''
+@description('Exchange Online: the app registration that reads the mailbox over IMAP with a token (IMAP.AccessAsApp); empty: the password signs in.')
+param mailIntakeTenantId string = ''
+param mailIntakeClientId string = ''
+@secure()
+param mailIntakeClientSecret string = ''
 @description('When the mailbox is read (six-field cron, UTC).')
 param mailIntakeSchedule string = '0 */5 * * * *'
 
@@ -81,6 +86,9 @@ module resources 'resources.bicep' = {
     mailIntakeUserName: mailIntakeUserName
     mailIntakePassword: mailIntakePassword
     mailIntakeSchedule: mailIntakeSchedule
+    mailIntakeTenantId: mailIntakeTenantId
+    mailIntakeClientId: mailIntakeClientId
+    mailIntakeClientSecret: mailIntakeClientSecret
   }
 }
 

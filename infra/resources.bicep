@@ -22,6 +22,10 @@ param mailIntakeUserName string
 @secure()
 param mailIntakePassword string
 param mailIntakeSchedule string
+param mailIntakeTenantId string
+param mailIntakeClientId string
+@secure()
+param mailIntakeClientSecret string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var storageAccountName = 'st${take(token, 20)}'
@@ -176,6 +180,12 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   properties: { value: smtpPassword }
 }
 
+resource mailIntakeClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(mailIntakeClientSecret)) {
+  parent: vault
+  name: 'mail-intake-client-secret'
+  properties: { value: mailIntakeClientSecret }
+}
+
 resource mailIntakePasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(mailIntakePassword)) {
   parent: vault
   name: 'mail-intake-password'
@@ -269,6 +279,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__MailIntake__Schedule', value: mailIntakeSchedule }
         { name: 'Minamata__MailIntake__MaxMessagesPerRun', value: '100' }
         { name: 'Minamata__MailIntake__TrustedCertificateSha256', value: '' }
+        { name: 'Minamata__MailIntake__TenantId', value: mailIntakeTenantId }
+        { name: 'Minamata__MailIntake__ClientId', value: mailIntakeClientId }
+        { name: 'Minamata__MailIntake__ClientSecret', value: empty(mailIntakeClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${mailIntakeClientSecretSecret!.properties.secretUri})' }
+        { name: 'Minamata__MailIntake__OAuthScope', value: 'https://outlook.office365.com/.default' }
         // Limits and timings, at the code's defaults, so that an operator sees and can change them here.
         { name: 'Minamata__Extraction__MaxFileBytes', value: '104857600' }
         { name: 'Minamata__Extraction__MaxTextCharacters', value: '8000000' }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Api;
 using Minamata.Reporting.Compilation;
@@ -66,6 +67,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<ReportReceipts>();
         services.AddSingleton<ArrivalsDigest>();
         services.AddSingleton<MailReplies>();
+        services.AddSingleton<MailboxLogin>();
+        services.AddKeyedSingleton(MailboxLogin.CredentialKey, (provider, _) => MailboxLogin.CredentialFrom(provider.GetRequiredService<IOptions<MailIntakeOptions>>().Value));
         services.AddSingleton<MailIntake>();
 
         services.AddSingleton<ApiCall>();

@@ -12,6 +12,9 @@ namespace Minamata.Integration.Tests;
 /// A real IMAP server for a test: Debian's Dovecot (package <c>dovecot-imapd</c>, which
 /// <c>.ci/run</c> installs), started in the foreground on a free loopback port with a configuration,
 /// a mailbox user and mail folders of its own in a temporary directory, and stopped with the test.
+/// The user signs in with a password or, when the server is started with a token, with that token
+/// (XOAUTH2, as Exchange Online takes it), which Dovecot checks with an introspection endpoint
+/// here standing in for the identity provider.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ImapServer : IAsyncDisposable
@@ -22,17 +25,20 @@ public sealed class ImapServer : IAsyncDisposable
 
     private readonly DirectoryInfo folder;
     private readonly Process process;
+    private readonly TokenIntrospection? introspection;
 
-    private ImapServer(DirectoryInfo folder, Process process, int port)
+    private ImapServer(DirectoryInfo folder, Process process, int port, TokenIntrospection? introspection)
     {
         this.folder = folder;
         this.process = process;
+        this.introspection = introspection;
         Port = port;
     }
 
     public int Port { get; }
 
-    public static async Task<ImapServer> StartAsync()
+    /// <param name="acceptedToken">A bearer token the server takes for the user, besides the password.</param>
+    public static async Task<ImapServer> StartAsync(string? acceptedToken = null)
     {
         if (!File.Exists(Binary))
         {
@@ -49,14 +55,26 @@ public sealed class ImapServer : IAsyncDisposable
         File.SetUnixFileMode(users, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         var port = FreePort();
+        var introspection = acceptedToken is null ? null : TokenIntrospection.Start(acceptedToken);
+        if (introspection is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "oauth2.conf.ext"), $"""
+                introspection_mode = post
+                introspection_url = {introspection.Url}
+                username_attribute = username
+                active_attribute = active
+                active_value = true
+                """);
+        }
+
         var config = Path.Combine(folder.FullName, "dovecot.conf");
-        await File.WriteAllTextAsync(config, Configuration(folder.FullName, port));
+        await File.WriteAllTextAsync(config, Configuration(folder.FullName, port, introspection is not null));
         var process = Process.Start(new ProcessStartInfo(Binary, ["-F", "-c", config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("Dovecot did not start.");
-        var server = new ImapServer(folder, process, port);
+        var server = new ImapServer(folder, process, port, introspection);
         await server.WaitUntilListeningAsync();
         return server;
     }
@@ -109,6 +127,7 @@ public sealed class ImapServer : IAsyncDisposable
         }
 
         process.Dispose();
+        introspection?.Dispose();
         folder.Delete(recursive: true);
     }
 
@@ -156,7 +175,7 @@ public sealed class ImapServer : IAsyncDisposable
     /// the relay), one user from a file, maildir folders. Started by root, the mail processes run as
     /// Dovecot's own user (it refuses root); started by anyone else, everything runs as that user.
     /// </summary>
-    private static string Configuration(string folder, int port)
+    private static string Configuration(string folder, int port, bool tokens)
     {
         var privileged = Environment.IsPrivilegedProcess;
         var mailUser = privileged ? "dovecot" : Environment.UserName;
@@ -168,7 +187,7 @@ public sealed class ImapServer : IAsyncDisposable
             listen = 127.0.0.1
             ssl = no
             disable_plaintext_auth = no
-            auth_mechanisms = plain login
+            auth_mechanisms = plain login{{(tokens ? " xoauth2 oauthbearer" : "")}}
             log_path = {{folder}}/dovecot.log
             mail_location = maildir:{{folder}}/mail/%u
             first_valid_uid = 0
@@ -190,6 +209,7 @@ public sealed class ImapServer : IAsyncDisposable
               driver = passwd-file
               args = scheme=PLAIN username_format=%u {{folder}}/users
             }
+            {{(tokens ? $"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = {folder}/oauth2.conf.ext\n}}" : "")}}
             userdb {
               driver = static
               args = uid={{mailUser}} gid={{mailUser}} home={{folder}}/mail/%u
@@ -199,5 +219,55 @@ public sealed class ImapServer : IAsyncDisposable
               separator = /
             }
             """;
+    }
+
+    /// <summary>The identity provider's token check as Dovecot asks it (RFC 7662): active for the one token it was given.</summary>
+    private sealed class TokenIntrospection : IDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly string accepted;
+
+        private TokenIntrospection(string accepted, int port)
+        {
+            this.accepted = accepted;
+            Url = $"http://127.0.0.1:{port}/introspect";
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        }
+
+        public string Url { get; }
+
+        public static TokenIntrospection Start(string accepted)
+        {
+            var introspection = new TokenIntrospection(accepted, FreePort());
+            introspection.listener.Start();
+            _ = introspection.AnswerAsync();
+            return introspection;
+        }
+
+        public void Dispose() => listener.Close();
+
+        private async Task AnswerAsync()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception) when (!listener.IsListening)
+                {
+                    return;
+                }
+
+                using var reader = new StreamReader(context.Request.InputStream);
+                var form = System.Web.HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+                var active = form["token"] == accepted;
+                var answer = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["active"] = active, ["username"] = UserName }));
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(answer);
+                context.Response.Close();
+            }
+        }
     }
 }

@@ -40,6 +40,7 @@ public sealed class MailIntake(
     PartnerUploadLimits limits,
     ReportStorageClients storage,
     MailReplies replies,
+    MailboxLogin login,
     TimeProvider clock,
     ILogger<MailIntake> logger)
 {
@@ -57,7 +58,7 @@ public sealed class MailIntake(
         client.ServerCertificateValidationCallback = PinnedCertificate.Validator(settings.TrustedCertificateSha256);
         var security = !settings.UseTls ? SecureSocketOptions.None : settings.Port == 993 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         await client.ConnectAsync(settings.Host!, settings.Port, security, cancellationToken);
-        await client.AuthenticateAsync(settings.UserName!, settings.Password!, cancellationToken);
+        await login.SignInAsync(client, cancellationToken);
         var inbox = await client.GetFolderAsync(settings.Folder, cancellationToken);
         await inbox.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
 

@@ -5,7 +5,8 @@ namespace Minamata.Reporting.Mail;
 
 /// <summary>
 /// The secretariat's mailbox that partners send reports to (<c>Minamata:MailIntake</c>), read over
-/// IMAP: Exchange Online (outlook.office365.com, 993) or any IMAP server. Off without a host.
+/// IMAP: Exchange Online (outlook.office365.com, 993) with an app registration's credentials
+/// (OAuth), or any IMAP server with a password. Off without a host.
 /// </summary>
 public sealed class MailIntakeOptions : IValidatableObject
 {
@@ -24,6 +25,22 @@ public sealed class MailIntakeOptions : IValidatableObject
 
     [Access.ResolvedSecret("Minamata:MailIntake:Password")]
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Exchange Online: the Entra tenant of the app registration that may read the mailbox
+    /// (application permission IMAP.AccessAsApp, and the mailbox granted to its service principal).
+    /// With it the intake signs in with a token (XOAUTH2) for <see cref="UserName"/>, not a password.
+    /// </summary>
+    public string? TenantId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    [Access.ResolvedSecret("Minamata:MailIntake:ClientSecret")]
+    public string? ClientSecret { get; set; }
+
+    /// <summary>What the token is for; Exchange Online's unless another server takes OAuth.</summary>
+    [Required]
+    public string OAuthScope { get; set; } = "https://outlook.office365.com/.default";
 
     /// <summary>The folder partners' messages arrive in.</summary>
     [Required]
@@ -54,6 +71,8 @@ public sealed class MailIntakeOptions : IValidatableObject
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
+    public bool UsesOAuth => !string.IsNullOrWhiteSpace(TenantId);
+
     public CrontabSchedule ParsedSchedule() => CronExpressions.Parse(Schedule);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -63,9 +82,19 @@ public sealed class MailIntakeOptions : IValidatableObject
             yield return new ValidationResult(CronExpressions.Invalid($"{Section}:{nameof(Schedule)}", Schedule), [nameof(Schedule)]);
         }
 
-        if (IsConfigured && (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password)))
+        if (IsConfigured && string.IsNullOrWhiteSpace(UserName))
         {
-            yield return new ValidationResult($"{Section}:UserName and {Section}:Password are required when {Section}:Host is set.", [nameof(UserName)]);
+            yield return new ValidationResult($"{Section}:UserName (the mailbox) is required when {Section}:Host is set.", [nameof(UserName)]);
+        }
+
+        if (IsConfigured && UsesOAuth && (string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrEmpty(ClientSecret)))
+        {
+            yield return new ValidationResult($"{Section}:ClientId and {Section}:ClientSecret are required with {Section}:TenantId.", [nameof(ClientId)]);
+        }
+
+        if (IsConfigured && !UsesOAuth && string.IsNullOrEmpty(Password))
+        {
+            yield return new ValidationResult($"{Section}:Password is required when {Section}:Host is set, unless the intake signs in with {Section}:TenantId, ClientId and ClientSecret.", [nameof(Password)]);
         }
 
         if (new[] { Folder, ProcessedFolder, NeedsAttentionFolder }.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 3)
