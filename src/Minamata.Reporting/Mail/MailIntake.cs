@@ -67,7 +67,17 @@ public sealed class MailIntake(
         var counts = new MailIntakeCounts(0, 0, 0, 0);
         foreach (var uid in (await inbox.SearchAsync(SearchQuery.All, cancellationToken)).Take(settings.MaxMessagesPerRun))
         {
-            counts = await TakeAsync(client, inbox, uid, directory, known, counts, cancellationToken);
+            try
+            {
+                counts = await TakeAsync(client, inbox, uid, directory, known, counts, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && client.IsConnected && !StorageFailures.IsOutage(e))
+            {
+                // One message that fails (a storage refusal, a part MimeKit cannot decode) must not hold up
+                // the others behind it, run after run: it stays in the inbox and is tried again next time.
+                logger.LogError(e, "Message {Uid} could not be taken in; it stays in {Folder} for the next run.", uid, settings.Folder);
+                counts = counts with { Deferred = counts.Deferred + 1 };
+            }
         }
 
         await client.DisconnectAsync(quit: true, cancellationToken);
