@@ -730,6 +730,34 @@ public sealed class PortalTests(ServerFixture fixture) : IAsyncLifetime
         AssertNoSeriousViolations(await page.RunAxe());
     }
 
+    [Fact]
+    public async Task The_secretariat_reads_the_receipt_a_partner_was_sent_for_its_report()
+    {
+        var (partnerId, key) = await fixture.NewPartnerAsync("RCP");
+        var cycle = ServerFixture.NewCycleId();
+        await fixture.OpenCycleAsync(cycle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40), partnerId);
+        using var partner = fixture.Client(key);
+        var id = await ReportsApi.UploadAsync(partner, Encoding.UTF8.GetBytes("Receipt test report of the organization\n\nIt trained inspectors in 2026."), "receipt test.txt", cycle);
+        await ReportsApi.WaitForStatusAsync(partner, id, "indexed");
+        // The receipt follows the verdict: wait until the outbox has it before the page lists them.
+        using var secretariat = fixture.Secretariat();
+        for (var waited = 0; waited < 50 && !(await secretariat.GetStringAsync($"/api/notifications?cycle={cycle}")).Contains("\"recorded\"", StringComparison.Ordinal); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        var page = await SignInAsync(ServerFixture.SecretariatKey);
+        await page.SelectOptionAsync("#secretariat-cycle", cycle);
+        await page.ClickAsync("#views a[href='#/notifications']");
+        var row = page.Locator("#notifications-table tbody tr", new() { HasText = "Receipt: report indexed" });
+        await Assertions.Expect(row).ToContainTextAsync("kept in the outbox");
+        await row.Locator("button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#outbox-subject")).ToHaveTextAsync($"Received: receipt test.txt for {cycle} is in the index");
+        await Assertions.Expect(page.Locator("#outbox-text")).ToContainTextAsync("Title: Receipt test report of the organization");
+        await Assertions.Expect(page.Locator("#outbox-text")).ToContainTextAsync($"/portal/#/reports/{id}");
+    }
+
     private async Task<IPage> SignInAsync(string key, int width = 1280, int height = 800)
     {
         var page = await NewPageAsync(width, height);

@@ -1,6 +1,6 @@
-// What partners were told about the selected cycle (#/notifications): each reminder, overdue notice
-// and digest on each channel with how it ended, and the outbox's copy of a message to read.
-import { $, api, button, capitalised, counted, element, moment, number, pagedRows, t, tickets } from "./portal.js";
+// What partners were told about the selected cycle (#/notifications): each reminder, overdue notice,
+// receipt and digest on each channel with how it ended, and the outbox's copy of a message to read.
+import { $, api, button, capitalised, counted, day, element, moment, number, pagedRows, t, tickets } from "./portal.js";
 import { selectedCycle } from "./cycles.js";
 import { partnerName } from "./partners.js";
 
@@ -8,7 +8,9 @@ const take = tickets();
 
 function what(notification) {
   if (notification.kind === "reminder") return t("notificationReminder", { days: number(notification.daysBefore) });
-  return t({ overdue: "notificationOverdue", digest: "notificationDigest" }[notification.kind] ?? notification.kind);
+  if (notification.kind === "arrivals") return t("notificationArrivals", { day: day(notification.about) });
+  const text = { overdue: "notificationOverdue", digest: "notificationDigest", receipt: "notificationReceipt", rejection: "notificationRejection" }[notification.kind];
+  return text ? t(text) : notification.kind;
 }
 
 export async function showNotifications() {
