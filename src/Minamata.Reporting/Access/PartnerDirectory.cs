@@ -21,10 +21,12 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
     private const char CcSeparator = ';';
 
     /// <summary>
-    /// Partners known to exist. A partner is never deleted, so once seen it stays known: every
-    /// intake asks, and this spares deadline day a storage read per report.
+    /// Partners as read. A partner is never deleted, and its name, addresses and language are set
+    /// once, when it is registered (nothing changes them), so once read it is kept: every intake
+    /// and every receipt asks, and this spares deadline day two storage reads per report. Whatever
+    /// comes to change a partner must replace its entry here.
     /// </summary>
-    private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Partner> found = new(StringComparer.Ordinal);
 
     /// <summary>Keys found in the directory (by their hash), with when to ask storage again.</summary>
     private readonly ConcurrentDictionary<string, (string PartnerId, DateTimeOffset Until)> foundKeys = new(StringComparer.Ordinal);
@@ -116,26 +118,18 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
     }
 
     /// <summary>Whether the partner is registered; read from storage only until it is found once.</summary>
-    public async Task<bool> ExistsAsync(string partnerId, CancellationToken cancellationToken)
-    {
-        if (known.ContainsKey(partnerId))
-        {
-            return true;
-        }
+    public async Task<bool> ExistsAsync(string partnerId, CancellationToken cancellationToken) => await GetAsync(partnerId, cancellationToken) is not null;
 
-        if (await GetAsync(partnerId, cancellationToken) is null)
-        {
-            return false;
-        }
-
-        known.TryAdd(partnerId, true);
-        return true;
-    }
-
+    /// <summary>The partner; read from storage only until it is found once.</summary>
     public async Task<Partner?> GetAsync(string partnerId, CancellationToken cancellationToken)
     {
+        if (found.TryGetValue(partnerId, out var partner))
+        {
+            return partner;
+        }
+
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, PartnerPrefix + partnerId, cancellationToken: cancellationToken);
-        return entity.HasValue && entity.Value is not null ? FromEntity(entity.Value) : null;
+        return entity.HasValue && entity.Value is not null ? found.GetOrAdd(partnerId, FromEntity(entity.Value)) : null;
     }
 
     /// <summary>The partner a key belongs to, or null for a key that was never issued or was revoked.</summary>
