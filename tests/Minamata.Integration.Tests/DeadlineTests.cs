@@ -175,14 +175,8 @@ public sealed class DeadlineTests : IAsyncLifetime
 
     private async Task OpenCycleAsync(IServiceProvider provider, string cycle, params (string Id, string Language)[] partners)
     {
-        var directory = provider.GetRequiredService<PartnerDirectory>();
-        foreach (var (id, language) in partners)
-        {
-            // WHO's deputy is copied, as partners with more than one focal point ask.
-            IReadOnlyList<string> cc = id == "WHO" ? ["deputy@who.example"] : [];
-            await directory.CreateAsync(new Partner(id, $"{id} organization", $"focal@{id.ToLowerInvariant()}.example", language, cc), default);
-        }
-
+        // WHO's deputy is copied, as partners with more than one focal point ask.
+        await FunctionsServices.RegisterPartnersAsync(provider, partners, withDeputy: "WHO");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await provider.GetRequiredService<CycleStore>().PutAsync(
             new ReportingCycle(cycle, $"Meeting {cycle}", today.AddDays(60), today.AddDays(7), partners.Select(p => p.Id).ToList(), [30, 14, 7, 1]),

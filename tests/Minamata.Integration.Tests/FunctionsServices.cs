@@ -49,6 +49,22 @@ public static class FunctionsServices
         return provider;
     }
 
+    /// <summary>
+    /// Registers partners directly in storage, as the secretariat would have: "{id} organization",
+    /// its focal point focal@{id}.example writing in the given language, and for the partner
+    /// <paramref name="withDeputy"/> a deputy (deputy@{id}.example) copied on every message.
+    /// </summary>
+    public static async Task RegisterPartnersAsync(IServiceProvider services, IEnumerable<(string Id, string Language)> partners, string? withDeputy = null)
+    {
+        var directory = services.GetRequiredService<PartnerDirectory>();
+        foreach (var (id, language) in partners)
+        {
+            var mailbox = id.ToLowerInvariant();
+            IReadOnlyList<string> cc = id == withDeputy ? [$"deputy@{mailbox}.example"] : [];
+            await directory.CreateAsync(new Partner(id, $"{id} organization", $"focal@{mailbox}.example", language, cc), default);
+        }
+    }
+
     /// <summary>Registers a partner and opens COP-7 directly in storage, as the secretariat would have.</summary>
     public static async Task PrepareAsync(IServiceProvider services, string partnerId)
     {

@@ -165,13 +165,7 @@ public sealed class ReceiptTests : IAsyncLifetime
 
     private async Task OpenCycleAsync(string cycle, bool receipts, params (string Id, string Language)[] partners)
     {
-        var directory = services.GetRequiredService<PartnerDirectory>();
-        foreach (var (id, language) in partners)
-        {
-            IReadOnlyList<string> cc = id == "WB" ? ["deputy@wb.example"] : [];
-            await directory.CreateAsync(new Partner(id, $"{id} organization", $"focal@{id.ToLowerInvariant()}.example", language, cc), default);
-        }
-
+        await FunctionsServices.RegisterPartnersAsync(services, partners, withDeputy: "WB");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // Reminders far off, so that the daily run in these tests sends only receipts and lists.
         await services.GetRequiredService<CycleStore>().PutAsync(
