@@ -49,10 +49,7 @@ public sealed class MailReplies(
             ["limit"] = (extraction.Value.MaxFileBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture),
             ["portal"] = portal,
         });
-        var reply = new OutgoingNotification(
-            new PlannedNotification("-", triage.Partner?.Id ?? "-", "mail-" + triage.Problem, -1),
-            Recipients.Only(to.Address),
-            rendered).ToMime(smtp.From);
+        var reply = OutgoingNotification.Compose(smtp.From, Recipients.Only(to.Address), rendered);
         if (original.MessageId is { Length: > 0 } id)
         {
             reply.InReplyTo = id;

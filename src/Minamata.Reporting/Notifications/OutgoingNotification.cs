@@ -15,7 +15,10 @@ public sealed record Recipients(IReadOnlyList<string> To, IReadOnlyList<string> 
 public sealed record OutgoingNotification(PlannedNotification Notification, Recipients Recipients, RenderedMessage Message)
 {
     /// <summary>The message as e-mail (MIME): what the relay sends and what the outbox keeps.</summary>
-    public MimeMessage ToMime(string? from)
+    public MimeMessage ToMime(string? from) => Compose(from, Recipients, Message);
+
+    /// <summary>A rendered message as e-mail from <paramref name="from"/> to <paramref name="recipients"/>.</summary>
+    public static MimeMessage Compose(string? from, Recipients recipients, RenderedMessage message)
     {
         var mail = new MimeMessage();
         if (from is not null)
@@ -23,12 +26,12 @@ public sealed record OutgoingNotification(PlannedNotification Notification, Reci
             mail.From.Add(MailboxAddress.Parse(from));
         }
 
-        mail.To.AddRange(Recipients.To.Select(MailboxAddress.Parse));
-        mail.Cc.AddRange(Recipients.Cc.Select(MailboxAddress.Parse));
-        mail.Subject = Message.Subject;
-        mail.Body = new BodyBuilder { TextBody = Message.Text, HtmlBody = Message.Html }.ToMessageBody();
+        mail.To.AddRange(recipients.To.Select(MailboxAddress.Parse));
+        mail.Cc.AddRange(recipients.Cc.Select(MailboxAddress.Parse));
+        mail.Subject = message.Subject;
+        mail.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         // Content-* headers belong to the body entity in MIME; mail clients read the language there.
-        mail.Body.Headers.Add(HeaderId.ContentLanguage, Message.Language);
+        mail.Body.Headers.Add(HeaderId.ContentLanguage, message.Language);
         return mail;
     }
 }
