@@ -35,8 +35,7 @@ public sealed class ArrivalsDigest(NotificationDispatcher dispatcher, IOptions<D
 
         var yesterday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
         var listed = deliveries
-            .Where(d => d.Notification.Kind == NotificationKind.Arrivals && DateOnly.TryParseExact(d.Notification.About, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            .Select(d => DateOnly.ParseExact(d.Notification.About!, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Select(d => d.Notification.Kind == NotificationKind.Arrivals && DateOnly.TryParseExact(d.Notification.About, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : DateOnly.MinValue)
             .DefaultIfEmpty(DateOnly.MinValue)
             .Max();
         var from = new[] { listed.AddDays(1), yesterday.AddDays(1 - MaxDays) }.Max();

@@ -48,12 +48,12 @@ public sealed class ReportReceipts(
     /// <summary>Sends the receipt for the report as it is now, looking up its partner and cycle; what the intake calls after a verdict.</summary>
     public async Task<DispatchCounts> SendAsync(ReportRecord report, CancellationToken cancellationToken)
     {
-        if (For(report) is null || report.ReceivedAt < clock.GetUtcNow() - CatchUpWindow || await partners.GetAsync(report.Partner, cancellationToken) is not { } partner)
+        if (For(report) is not { } receipt || report.ReceivedAt < clock.GetUtcNow() - CatchUpWindow || await partners.GetAsync(report.Partner, cancellationToken) is not { } partner)
         {
             return DispatchCounts.None;
         }
 
-        return await SendAsync(report, partner, await cycles.GetAsync(report.Cycle!, cancellationToken), [], cancellationToken);
+        return await SendAsync(report, receipt, partner, await cycles.GetAsync(report.Cycle!, cancellationToken), [], cancellationToken);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class ReportReceipts(
         {
             if (For(report) is { } receipt && !done.Contains(receipt) && directory.TryGetValue(report.Partner, out var partner))
             {
-                counts += await SendAsync(report, partner, cycle, deliveries, cancellationToken);
+                counts += await SendAsync(report, receipt, partner, cycle, deliveries, cancellationToken);
             }
         }
 
@@ -86,9 +86,9 @@ public sealed class ReportReceipts(
     }
 
     private async Task<DispatchCounts> SendAsync(
-        ReportRecord report, Partner partner, ReportingCycle? cycle, IReadOnlyCollection<NotificationLedger.Delivery> deliveries, CancellationToken cancellationToken)
+        ReportRecord report, PlannedNotification receipt, Partner partner, ReportingCycle? cycle, IReadOnlyCollection<NotificationLedger.Delivery> deliveries, CancellationToken cancellationToken)
     {
-        if (cycle is { Receipts: false } || For(report) is not { } receipt)
+        if (cycle is { Receipts: false })
         {
             return DispatchCounts.None;
         }
