@@ -56,6 +56,28 @@ public sealed class ReportSubmissions(
             return new SubmissionResult(existing, Duplicate: true);
         }
 
+        var report = Received(file.BlobName, submission, contentType, file.Length, file.Sha256);
+        // The hash is registered while the blob is written, and both before the row: a row that
+        // carries its hash then always has it registered, and the intake need not write it again. (A
+        // hash whose row never came, the blob having failed, is passed over by readers.)
+        await Task.WhenAll(CommitAsync(file, submission, contentType, cancellationToken), hashes.RegisterAsync(file.Sha256, report, cancellationToken));
+        var stored = await AddAsync(report, cancellationToken);
+        notifier.Uploaded(file.BlobName);
+        return new SubmissionResult(stored, Duplicate: false);
+    }
+
+    /// <summary>Registers the report and returns a URL to PUT its file to directly, for files too large for one request.</summary>
+    public async Task<DirectUpload> PrepareDirectUploadAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var blobName = UploadLocation.ForDirectUpload(submission.Partner, submission.Cycle);
+        var expiresAt = clock.GetUtcNow() + options.Value.UploadUrlLifetime;
+        var url = await uploadUrls.CreateAsync(blobName, expiresAt, cancellationToken);
+        var report = await AddAsync(Received(blobName, submission, null, null, null), cancellationToken);
+        return new DirectUpload(report, url, expiresAt);
+    }
+
+    private static async Task CommitAsync(StagedUpload file, Submission submission, string contentType, CancellationToken cancellationToken)
+    {
         try
         {
             await file.CommitAsync(new UploadBlobMetadata(submission.FileName, submission.Cycle, submission.Replaces, submission.UploadedBy, submission.Channel), contentType, cancellationToken);
@@ -65,20 +87,6 @@ public sealed class ReportSubmissions(
             // An e-mail attachment's blob is named after the message: a run that died after writing
             // it and before its row wrote these very bytes, under these very details. The row follows.
         }
-
-        var report = await RecordAsync(file.BlobName, submission, contentType, file.Length, file.Sha256, cancellationToken);
-        notifier.Uploaded(file.BlobName);
-        return new SubmissionResult(report, Duplicate: false);
-    }
-
-    /// <summary>Registers the report and returns a URL to PUT its file to directly, for files too large for one request.</summary>
-    public async Task<DirectUpload> PrepareDirectUploadAsync(Submission submission, CancellationToken cancellationToken)
-    {
-        var blobName = UploadLocation.ForDirectUpload(submission.Partner, submission.Cycle);
-        var expiresAt = clock.GetUtcNow() + options.Value.UploadUrlLifetime;
-        var url = await uploadUrls.CreateAsync(blobName, expiresAt, cancellationToken);
-        var report = await RecordAsync(blobName, submission, null, null, null, cancellationToken);
-        return new DirectUpload(report, url, expiresAt);
     }
 
     private async Task<ReportRecord?> SameFileAsync(string sha256, Submission submission, CancellationToken cancellationToken)
@@ -95,38 +103,33 @@ public sealed class ReportSubmissions(
         return null;
     }
 
-    private async Task<ReportRecord> RecordAsync(string blobName, Submission submission, string? contentType, long? size, string? sha256, CancellationToken cancellationToken)
+    private ReportRecord Received(string blobName, Submission submission, string? contentType, long? size, string? sha256) => new()
     {
-        var location = UploadLocation.Parse(blobName);
-        var report = new ReportRecord
-        {
-            Id = location.ReportId,
-            Partner = submission.Partner,
-            Cycle = submission.Cycle,
-            Status = ReportStatus.Received,
-            FileName = submission.FileName,
-            ContentType = contentType,
-            BlobName = blobName,
-            SizeBytes = size,
-            Sha256 = sha256,
-            UploadedBy = submission.UploadedBy,
-            Channel = submission.Channel,
-            ReceivedAt = clock.GetUtcNow(),
-            Replaces = submission.Replaces,
-        };
-        // The hash before the row: a row that carries its hash then always has it registered, and
-        // the intake need not write it again. (A hash whose row is missing is passed over by readers.)
-        if (sha256 is not null)
-        {
-            await hashes.RegisterAsync(sha256, report, cancellationToken);
-        }
+        Id = UploadLocation.Parse(blobName).ReportId,
+        Partner = submission.Partner,
+        Cycle = submission.Cycle,
+        Status = ReportStatus.Received,
+        FileName = submission.FileName,
+        ContentType = contentType,
+        BlobName = blobName,
+        SizeBytes = size,
+        Sha256 = sha256,
+        UploadedBy = submission.UploadedBy,
+        Channel = submission.Channel,
+        ReceivedAt = clock.GetUtcNow(),
+        Replaces = submission.Replaces,
+    };
 
-        // The intake may have got there first (it reads the blob's own metadata); then the row is its.
-        // The row and its first history line are written at once, not one after the other: both are
-        // written once whoever gets there first (the intake appends the same line), and the partner
-        // waits for one round trip to storage instead of two.
+    /// <summary>
+    /// Writes the report's row and its first history line at once, not one after the other: both are
+    /// written once whoever gets there first (the intake, which reads the blob's own metadata, may
+    /// have written the row and appends the same line; the row is then its), and the partner waits
+    /// for one round trip to storage instead of two.
+    /// </summary>
+    private async Task<ReportRecord> AddAsync(ReportRecord report, CancellationToken cancellationToken)
+    {
         var added = index.TryAddAsync(report, cancellationToken);
-        var received = history.AppendOnceAsync(report.Id, ReportHistory.Received, ReportHistory.Received, submission.UploadedBy, null, cancellationToken);
+        var received = history.AppendOnceAsync(report.Id, ReportHistory.Received, ReportHistory.Received, report.UploadedBy!, null, cancellationToken);
         await Task.WhenAll(added, received);
         return await added ?? report;
     }
