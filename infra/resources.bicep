@@ -296,7 +296,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Minamata__Extraction__MaxReadTime', value: '00:00:30' }
         { name: 'Minamata__Extraction__MaxReadAllocatedBytes', value: '17179869184' }
         { name: 'Minamata__Intake__PollInterval', value: '00:00:02' }
-        { name: 'Minamata__Intake__Concurrency', value: '4' }
+        { name: 'Minamata__Intake__Concurrency', value: '8' }
+        { name: 'Minamata__Intake__ConcurrencyWhileUploading', value: '1' }
         { name: 'Minamata__Intake__MaxConcurrencyPerPartner', value: '2' }
         { name: 'Minamata__Intake__MaxAttempts', value: '5' }
         { name: 'Minamata__Intake__StuckAfter', value: '00:05:00' }

@@ -24,12 +24,12 @@ public sealed class SettingsValidationTests
     {
         using var services = Services(new()
         {
-            ["Minamata:Intake:Concurrency"] = "8",
+            ["Minamata:Intake:Concurrency"] = "6",
             ["Minamata:Intake:PollInterval"] = "00:00:05",
             ["Minamata:Http:HealthProbeInterval"] = "00:10:00",
         });
 
-        Assert.Equal(8, services.GetRequiredService<IOptions<IntakeOptions>>().Value.Concurrency);
+        Assert.Equal(6, services.GetRequiredService<IOptions<IntakeOptions>>().Value.Concurrency);
         Assert.Equal(TimeSpan.FromSeconds(5), services.GetRequiredService<IOptions<IntakeOptions>>().Value.PollInterval);
         Assert.Equal(TimeSpan.FromMinutes(10), services.GetRequiredService<IOptions<HttpOptions>>().Value.HealthProbeInterval);
         Assert.Equal(Key, services.GetRequiredService<IOptions<AccessOptions>>().Value.SecretariatKey);
@@ -38,6 +38,7 @@ public sealed class SettingsValidationTests
     [Theory]
     [InlineData("Minamata:Intake:Concurrency", "0", "Concurrency", "between 1 and 64")]
     [InlineData("Minamata:Intake:PollInterval", "00:00:00.010", "PollInterval", "between 00:00:00.100 and 00:10:00")]
+    [InlineData("Minamata:Intake:ConcurrencyWhileUploading", "9", "Minamata:Intake:ConcurrencyWhileUploading (9)", "must not be above Minamata:Intake:Concurrency (8)")]
     [InlineData("Minamata:Http:HealthProbeInterval", "00:20:00", "HealthProbeInterval", "between 00:00:00 and 00:10:00")]
     [InlineData("Minamata:Submissions:UploadUrlLifetime", "00:00:30", "UploadUrlLifetime", "between 00:01:00 and 1.00:00:00")]
     [InlineData("Minamata:Extraction:MaxReadTime", "02:00:00", "MaxReadTime", "between 00:00:00.100 and 01:00:00")]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
 using Minamata.Reporting.Documents;
 using Minamata.Reporting.Index;
+using Minamata.Reporting.Intake;
 using Minamata.Reporting.Metadata;
 using Minamata.Reporting.Storage;
 using Minamata.Reporting.Submissions;
@@ -20,6 +21,7 @@ public sealed class ReportHandlers(
     ReportHistory history,
     ReportStorageClients storage,
     PartnerUploadLimits partnerLimits,
+    IUploadNotifier intake,
     Withdrawals withdrawals,
     IOptions<ExtractionOptions> limits)
 {
@@ -30,6 +32,7 @@ public sealed class ReportHandlers(
     public Task<Results<Results<Accepted<ReportReceipt>, Ok<ReportReceipt>>, ApiProblemResult>> UploadAsync(HttpRequest request) =>
         call.RunAsync<Results<Accepted<ReportReceipt>, Ok<ReportReceipt>>>(request, Audience.AnyCaller, async (caller, cancellationToken) =>
         {
+            using var receiving = intake.Receiving();
             if (caller.PartnerId is { } partner)
             {
                 // Before the body is read: a partner at its limit should not have to send the file first.

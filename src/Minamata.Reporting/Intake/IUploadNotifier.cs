@@ -4,6 +4,18 @@ namespace Minamata.Reporting.Intake;
 public interface IUploadNotifier
 {
     void Uploaded(string blobName);
+
+    /// <summary>An upload is being received until the result is disposed: a host may hold back work of its own meanwhile.</summary>
+    IDisposable Receiving() => NothingHeldBack.Instance;
+
+    private sealed class NothingHeldBack : IDisposable
+    {
+        public static readonly NothingHeldBack Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>

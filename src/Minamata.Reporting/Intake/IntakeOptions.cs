@@ -11,9 +11,13 @@ public sealed class IntakeOptions : IValidatableObject
     [TimeSpanRange("00:00:00.100", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many blobs are read at once.</summary>
+    /// <summary>How many blobs the server reads at once. Reading waits mostly on storage, so more than the cores.</summary>
     [Range(1, 64)]
-    public int Concurrency { get; set; } = 4;
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>How many blobs the server reads at once while it is receiving uploads: their answers come first.</summary>
+    [Range(1, 64)]
+    public int ConcurrencyWhileUploading { get; set; } = 1;
 
     /// <summary>
     /// How many of one partner's blobs the server reads at once. Below <see cref="Concurrency"/>, so a
@@ -40,6 +44,11 @@ public sealed class IntakeOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ConcurrencyWhileUploading > Concurrency)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(ConcurrencyWhileUploading)} ({ConcurrencyWhileUploading}) must not be above {Section}:{nameof(Concurrency)} ({Concurrency}).", [nameof(ConcurrencyWhileUploading)]);
+        }
+
         if (!CronExpressions.IsValid(ReconcileSchedule))
         {
             yield return new ValidationResult(CronExpressions.Invalid($"{Section}:{nameof(ReconcileSchedule)}", ReconcileSchedule), [nameof(ReconcileSchedule)]);

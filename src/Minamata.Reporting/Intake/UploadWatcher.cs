@@ -10,7 +10,8 @@ namespace Minamata.Reporting.Intake;
 /// once, and runs the reconcile sweep's comparison every <see cref="IntakeOptions.PollInterval"/>
 /// for blobs that came by other means (upload URLs, Storage Explorer) or whose intake failed. A blob
 /// that keeps failing waits longer each time; the intake rejects it after its last attempt. Workers
-/// take blobs partner by partner in turn (<see cref="FairIntakeQueue"/>).
+/// take blobs partner by partner in turn (<see cref="FairIntakeQueue"/>), fewer at once while
+/// uploads are being received (<see cref="UploadsFirst"/>).
 /// </summary>
 public sealed class UploadWatcher(
     ReconcileSweep sweep,
@@ -22,10 +23,13 @@ public sealed class UploadWatcher(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
     private readonly FairIntakeQueue pending = new(options.Value.MaxConcurrencyPerPartner);
+    private readonly UploadsFirst turns = new(options.Value.Concurrency, options.Value.ConcurrencyWhileUploading);
     private readonly ConcurrentDictionary<string, byte> queued = new();
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset NotBefore)> failing = new();
 
     public void Uploaded(string blobName) => Enqueue(blobName);
+
+    public IDisposable Receiving() => turns.Receiving();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +93,7 @@ public sealed class UploadWatcher(
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        while (await pending.TakeAsync() is { } blobName)
+        while (await NextAsync(stoppingToken) is { } blobName)
         {
             try
             {
@@ -114,7 +118,21 @@ public sealed class UploadWatcher(
             {
                 pending.Done(blobName);
                 queued.TryRemove(blobName, out _);
+                turns.Exit();
             }
         }
+    }
+
+    /// <summary>The next blob to read once this worker has a turn (uploads being received come first); null once stopped and drained.</summary>
+    private async Task<string?> NextAsync(CancellationToken stoppingToken)
+    {
+        await turns.EnterAsync(stoppingToken);
+        var blobName = await pending.TakeAsync();
+        if (blobName is null)
+        {
+            turns.Exit();
+        }
+
+        return blobName;
     }
 }
