@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Minamata.Reporting.Index;
 using Minamata.Server.Azurite;
 
 namespace Minamata.LoadTest;
@@ -28,7 +29,7 @@ public static class SearchLoad
             }
         }));
         using var deadline = new CancellationTokenSource(limit);
-        while (await UploadLoad.CountIndexedAsync(secretariat) < reports && !deadline.IsCancellationRequested)
+        while (await UploadLoad.CountAsync(secretariat, ReportStatus.Indexed) < reports && !deadline.IsCancellationRequested)
         {
             await Task.Delay(500);
         }
