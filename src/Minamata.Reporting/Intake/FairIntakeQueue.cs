@@ -11,7 +11,7 @@ internal sealed class FairIntakeQueue(int perPartner)
     private readonly Dictionary<string, Queue<string>> waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> reading = new(StringComparer.Ordinal);
     private readonly LinkedList<string> turns = new();
-    private TaskCompletionSource changed = NewSignal();
+    private readonly StateChanged changed = new();
     private bool completed;
 
     public void Enqueue(string blobName)
@@ -26,7 +26,7 @@ internal sealed class FairIntakeQueue(int perPartner)
             }
 
             queue.Enqueue(blobName);
-            Signal();
+            changed.Raise();
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class FairIntakeQueue(int perPartner)
                     return null;
                 }
 
-                wait = changed.Task;
+                wait = changed.Next;
             }
 
             await wait;
@@ -86,7 +86,7 @@ internal sealed class FairIntakeQueue(int perPartner)
                 reading.Remove(partner);
             }
 
-            Signal();
+            changed.Raise();
         }
     }
 
@@ -96,18 +96,9 @@ internal sealed class FairIntakeQueue(int perPartner)
         lock (gate)
         {
             completed = true;
-            Signal();
+            changed.Raise();
         }
     }
-
-    private void Signal()
-    {
-        var old = changed;
-        changed = NewSignal();
-        old.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static string PartnerOf(string blobName) => UploadLocation.Parse(blobName).PartnerKey;
 }

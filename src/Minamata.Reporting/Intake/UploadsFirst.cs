@@ -10,7 +10,7 @@ namespace Minamata.Reporting.Intake;
 internal sealed class UploadsFirst(int concurrency, int whileUploading)
 {
     private readonly Lock gate = new();
-    private TaskCompletionSource changed = NewSignal();
+    private readonly StateChanged changed = new();
     private int receiving;
     private int reading;
 
@@ -39,7 +39,7 @@ internal sealed class UploadsFirst(int concurrency, int whileUploading)
                     return;
                 }
 
-                wait = changed.Task;
+                wait = changed.Next;
             }
 
             try
@@ -58,18 +58,9 @@ internal sealed class UploadsFirst(int concurrency, int whileUploading)
         lock (gate)
         {
             reading--;
-            Signal();
+            changed.Raise();
         }
     }
-
-    private void Signal()
-    {
-        var old = changed;
-        changed = NewSignal();
-        old.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed class Received(UploadsFirst owner) : IDisposable
     {
@@ -82,7 +73,7 @@ internal sealed class UploadsFirst(int concurrency, int whileUploading)
                 lock (owner.gate)
                 {
                     owner.receiving--;
-                    owner.Signal();
+                    owner.changed.Raise();
                 }
             }
         }
