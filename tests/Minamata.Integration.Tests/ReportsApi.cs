@@ -48,7 +48,7 @@ public static class ReportsApi
     public static async Task<string> UploadAsync(HttpClient client, byte[] file, string fileName, string cycle = "COP-7")
     {
         using var response = await client.PostAsync("/api/reports", Form(file, fileName, cycle));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var body = await JsonAsync(response);
         Assert.Equal("received", body.GetProperty("status").GetString());
         var id = body.GetProperty("id").GetString()!;

@@ -19,7 +19,12 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
 
     // Counts the writes of each cycle in this instance, before and after each: a read that a write
     // overlapped does not remember what it read, which may be the row as it was before the write.
-    private readonly ConcurrentDictionary<string, long> writes = new();
+    // A read's check and remembering, and a write's count and forgetting, are one step each under
+    // this lock, and a write forgets at its end too: a read that began while a write was under way,
+    // and read the row before it changed, left it remembered for 30 s (a partner just added to a
+    // cycle was refused as not expected).
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, long> writes = new(StringComparer.Ordinal);
 
     private TableClient Table => storage.Cycles;
 
@@ -27,8 +32,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
     public async Task<bool> PutAsync(ReportingCycle cycle, CancellationToken cancellationToken)
     {
         var entity = ToEntity(cycle);
-        writes.AddOrUpdate(cycle.Id, 1, (_, n) => n + 1);
-        recent.TryRemove(cycle.Id, out _);
+        Forget(cycle.Id);
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
@@ -41,7 +45,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         }
         finally
         {
-            writes.AddOrUpdate(cycle.Id, 1, (_, n) => n + 1);
+            Forget(cycle.Id);
         }
     }
 
@@ -58,7 +62,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
             return remembered.Cycle;
         }
 
-        var before = writes.GetValueOrDefault(id);
+        var before = WritesOf(id);
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } row)
         {
@@ -66,12 +70,33 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         }
 
         var cycle = FromEntity(row);
-        if (writes.GetValueOrDefault(id) == before)
+        lock (gate)
         {
-            recent[id] = (cycle, now + CacheLifetime);
+            if (writes.GetValueOrDefault(id) == before)
+            {
+                recent[id] = (cycle, now + CacheLifetime);
+            }
         }
 
         return cycle;
+    }
+
+    private long WritesOf(string id)
+    {
+        lock (gate)
+        {
+            return writes.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Counts a write's start or end, and forgets what was remembered of the cycle.</summary>
+    private void Forget(string id)
+    {
+        lock (gate)
+        {
+            writes[id] = writes.GetValueOrDefault(id) + 1;
+            recent.TryRemove(id, out _);
+        }
     }
 
     public async Task<IReadOnlyList<ReportingCycle>> ListAsync(CancellationToken cancellationToken)
