@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Minamata.Reporting.Access;
+using Minamata.Reporting.Storage;
 
 namespace Minamata.Integration.Tests;
 
@@ -216,6 +220,49 @@ public sealed class AccessTests(ServerFixture fixture)
         foreach (var instance in new[] { here, elsewhere, uncached })
         {
             Assert.Equal(id, await instance.FindPartnerByKeyAsync(newKey, default));
+        }
+    }
+
+    [Fact]
+    public async Task A_key_read_just_before_it_is_reissued_is_not_kept_where_it_was_reissued()
+    {
+        var (id, oldKey) = await fixture.NewPartnerAsync("LEAK");
+        var held = new HoldAnswers(ApiKeys.HashHex(oldKey));
+        var tables = new TableClientOptions();
+        tables.AddPolicy(held, HttpPipelinePosition.PerCall);
+        var storage = new ReportStorageClients(fixture.Storage.Blobs, new TableServiceClient(fixture.StorageConnectionString, tables), fixture.Storage.Queues);
+        var directory = new PartnerDirectory(storage, Options.Create(new AccessOptions { SecretariatKey = ServerFixture.SecretariatKey, KeyCacheLifetime = TimeSpan.FromMinutes(5) }), TimeProvider.System);
+
+        // A leaked key in use: its lookup has read the key's row, and its answer is on the way while
+        // the secretariat replaces the key.
+        var lookup = directory.FindPartnerByKeyAsync(oldKey, default);
+        await held.Answered.Task;
+        await directory.ReissueKeyAsync(id, default);
+        held.Release.SetResult();
+        Assert.Equal(id, await lookup);
+
+        Assert.Null(await directory.FindPartnerByKeyAsync(oldKey, default));
+    }
+
+    /// <summary>Holds back the first answer to a request naming <paramref name="row"/> until released.</summary>
+    private sealed class HoldAnswers(string row) : HttpPipelinePolicy
+    {
+        private int holding;
+
+        public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (message.Request.Uri.ToString().Contains(row, StringComparison.Ordinal) && Interlocked.Exchange(ref holding, 1) == 0)
+            {
+                Answered.SetResult();
+                await Release.Task;
+            }
         }
     }
 }

@@ -31,6 +31,13 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
     /// <summary>Keys found in the directory (by their hash), with when to ask storage again.</summary>
     private readonly ConcurrentDictionary<string, (string PartnerId, DateTimeOffset Until)> foundKeys = new(StringComparer.Ordinal);
 
+    // Counts the keys revoked here. A key read from storage is kept only if none was revoked while
+    // it was read (check and keep one step under the lock, as revoke and forget are): a lookup of
+    // the old key that read it just before a reissue deleted it would otherwise keep it working
+    // for the cache's lifetime on the very instance that revoked it.
+    private readonly Lock revoking = new();
+    private long revocations;
+
     private TableClient Table => storage.Directory;
 
     /// <summary>Registers a partner with its first key; null when the id is taken.</summary>
@@ -91,7 +98,11 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
 
         if (oldHash is not null)
         {
-            foundKeys.TryRemove(oldHash, out _);
+            lock (revoking)
+            {
+                revocations++;
+                foundKeys.TryRemove(oldHash, out _);
+            }
         }
 
         // A reissue that committed just after this one has revoked this key already: say so, rather
@@ -143,6 +154,7 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
             return found.PartnerId;
         }
 
+        var revokedBefore = Interlocked.Read(ref revocations);
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, KeyPrefix + hashHex, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } row)
         {
@@ -160,7 +172,13 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
         // Only keys that exist are kept, so wrong keys cannot fill the memory.
         if (options.Value.KeyCacheLifetime > TimeSpan.Zero)
         {
-            foundKeys[hashHex] = (partnerId, now + options.Value.KeyCacheLifetime);
+            lock (revoking)
+            {
+                if (revocations == revokedBefore)
+                {
+                    foundKeys[hashHex] = (partnerId, now + options.Value.KeyCacheLifetime);
+                }
+            }
         }
 
         return partnerId;
