@@ -28,15 +28,8 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
     /// </summary>
     private readonly ConcurrentDictionary<string, Partner> found = new(StringComparer.Ordinal);
 
-    /// <summary>Keys found in the directory (by their hash), with when to ask storage again.</summary>
-    private readonly ConcurrentDictionary<string, (string PartnerId, DateTimeOffset Until)> foundKeys = new(StringComparer.Ordinal);
-
-    // Counts the keys revoked here. A key read from storage is kept only if none was revoked while
-    // it was read (check and keep one step under the lock, as revoke and forget are): a lookup of
-    // the old key that read it just before a reissue deleted it would otherwise keep it working
-    // for the cache's lifetime on the very instance that revoked it.
-    private readonly Lock revoking = new();
-    private long revocations;
+    /// <summary>Keys found in the directory (by their hash); a revoked key is forgotten once its row is deleted.</summary>
+    private readonly ReadCache<string> foundKeys = new();
 
     private TableClient Table => storage.Directory;
 
@@ -98,11 +91,7 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
 
         if (oldHash is not null)
         {
-            lock (revoking)
-            {
-                revocations++;
-                foundKeys.TryRemove(oldHash, out _);
-            }
+            foundKeys.Forget(oldHash);
         }
 
         // A reissue that committed just after this one has revoked this key already: say so, rather
@@ -149,16 +138,16 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
         var hash = ApiKeys.Hash(key);
         var hashHex = Convert.ToHexStringLower(hash);
         var now = clock.GetUtcNow();
-        if (foundKeys.TryGetValue(hashHex, out var found) && found.Until > now)
+        if (foundKeys.TryGet(hashHex, now, out var found))
         {
-            return found.PartnerId;
+            return found;
         }
 
-        var revokedBefore = Interlocked.Read(ref revocations);
+        var stamp = foundKeys.Stamp;
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, KeyPrefix + hashHex, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } row)
         {
-            foundKeys.TryRemove(hashHex, out _);
+            foundKeys.Drop(hashHex);
             return null;
         }
 
@@ -172,13 +161,7 @@ public sealed class PartnerDirectory(ReportStorageClients storage, IOptions<Acce
         // Only keys that exist are kept, so wrong keys cannot fill the memory.
         if (options.Value.KeyCacheLifetime > TimeSpan.Zero)
         {
-            lock (revoking)
-            {
-                if (revocations == revokedBefore)
-                {
-                    foundKeys[hashHex] = (partnerId, now + options.Value.KeyCacheLifetime);
-                }
-            }
+            foundKeys.Keep(hashHex, partnerId, now + options.Value.KeyCacheLifetime, stamp);
         }
 
         return partnerId;

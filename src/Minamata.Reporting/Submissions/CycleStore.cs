@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -15,16 +14,8 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
 {
     private const string Partition = "cycles";
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (ReportingCycle Cycle, DateTimeOffset Until)> recent = new();
-
-    // Counts the writes of each cycle in this instance, before and after each: a read that a write
-    // overlapped does not remember what it read, which may be the row as it was before the write.
-    // A read's check and remembering, and a write's count and forgetting, are one step each under
-    // this lock, and a write forgets at its end too: a read that began while a write was under way,
-    // and read the row before it changed, left it remembered for 30 s (a partner just added to a
-    // cycle was refused as not expected).
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, long> writes = new(StringComparer.Ordinal);
+    // Forgotten at a write's start and end: a read under way meanwhile may have the row as it was.
+    private readonly ReadCache<ReportingCycle> recent = new();
 
     private TableClient Table => storage.Cycles;
 
@@ -32,7 +23,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
     public async Task<bool> PutAsync(ReportingCycle cycle, CancellationToken cancellationToken)
     {
         var entity = ToEntity(cycle);
-        Forget(cycle.Id);
+        recent.Forget(cycle.Id);
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
@@ -45,7 +36,7 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         }
         finally
         {
-            Forget(cycle.Id);
+            recent.Forget(cycle.Id);
         }
     }
 
@@ -57,12 +48,12 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        if (recent.TryGetValue(id, out var remembered) && remembered.Until > now)
+        if (recent.TryGet(id, now, out var remembered))
         {
-            return remembered.Cycle;
+            return remembered;
         }
 
-        var before = WritesOf(id);
+        var stamp = recent.Stamp;
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } row)
         {
@@ -70,33 +61,8 @@ public sealed class CycleStore(ReportStorageClients storage, TimeProvider clock)
         }
 
         var cycle = FromEntity(row);
-        lock (gate)
-        {
-            if (writes.GetValueOrDefault(id) == before)
-            {
-                recent[id] = (cycle, now + CacheLifetime);
-            }
-        }
-
+        recent.Keep(id, cycle, now + CacheLifetime, stamp);
         return cycle;
-    }
-
-    private long WritesOf(string id)
-    {
-        lock (gate)
-        {
-            return writes.GetValueOrDefault(id);
-        }
-    }
-
-    /// <summary>Counts a write's start or end, and forgets what was remembered of the cycle.</summary>
-    private void Forget(string id)
-    {
-        lock (gate)
-        {
-            writes[id] = writes.GetValueOrDefault(id) + 1;
-            recent.TryRemove(id, out _);
-        }
     }
 
     public async Task<IReadOnlyList<ReportingCycle>> ListAsync(CancellationToken cancellationToken)
